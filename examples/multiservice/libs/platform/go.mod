@@ -1,0 +1,3 @@
+module acme.dev/shop/platform
+
+go 1.22

@@ -1,0 +1,3 @@
+module go.acme.dev/retry
+
+go 1.21

@@ -1,0 +1,3 @@
+module go.acme.dev/uuid
+
+go 1.21

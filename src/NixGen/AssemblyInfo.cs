@@ -1,0 +1,2 @@
+// Nix and buildGoModule are Unix-only; so is nixgen (file modes, symlinks).
+[assembly: System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -1,0 +1,35 @@
+using NixGen.Pipeline;
+
+namespace NixGen.Cli;
+
+/// <summary>Prints progress as plain lines to stderr (stdout stays for results and JSON).</summary>
+public sealed class ConsoleReporter(bool quiet, bool verbose, bool color) : IReporter
+{
+    private readonly Lock _gate = new();
+
+    public void ServiceStatus(string service, string status)
+    {
+        if (!quiet)
+        {
+            Write($"  {service}: {status}");
+        }
+    }
+
+    public void Warn(string message) => Write((color ? "\u001b[33mwarning:\u001b[0m " : "warning: ") + message);
+
+    public void Verbose(string message)
+    {
+        if (verbose)
+        {
+            Write(message);
+        }
+    }
+
+    private void Write(string line)
+    {
+        lock (_gate)
+        {
+            Console.Error.WriteLine(line);
+        }
+    }
+}

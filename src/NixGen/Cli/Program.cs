@@ -1,0 +1,86 @@
+using System.CommandLine;
+using NixGen.Config;
+using NixGen.Discovery;
+using NixGen.GoModules;
+using NixGen.Processes;
+using NixGen.Rendering;
+
+namespace NixGen.Cli;
+
+/// <summary>The <c>nixgen</c> command line: a thin shell over the pipeline.</summary>
+public static partial class Program
+{
+    private static readonly Option<string> RepoOption = new("--repo") { Description = "Repository root (default: the current directory)", Recursive = true, DefaultValueFactory = _ => "." };
+    private static readonly Option<int> JobsOption = new("--jobs", "-j") { Description = "Services hashed in parallel (default: number of cores)", Recursive = true };
+    private static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print only errors and the result", Recursive = true };
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every go/nix command run", Recursive = true };
+    private static readonly Option<bool> NoColorOption = new("--no-color") { Description = "No ANSI colours (also when NO_COLOR is set or output is redirected)", Recursive = true };
+
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("nixgen: turns a Go monorepo into a reproducible Nix flake with correct vendorHashes.\n\nExamples:\n  nixgen init                 first run in a repository\n  nixgen update --explain     after `go get`: re-hash what changed and say why\n  nixgen check                in CI: exit 1 with a diff when flake.nix or a hash is stale")
+        {
+            RepoOption, JobsOption, QuietOption, VerboseOption, NoColorOption,
+        };
+        root.Subcommands.Add(InitCommand());
+        root.Subcommands.Add(UpdateCommand());
+        root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(HashCommand());
+        root.Subcommands.Add(InspectCommand());
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static Context ContextOf(ParseResult parse) => new(
+        Path.GetFullPath(parse.GetValue(RepoOption) ?? "."),
+        parse.GetValue(JobsOption),
+        parse.GetValue(QuietOption),
+        parse.GetValue(VerboseOption),
+        !parse.GetValue(NoColorOption) && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && !Console.IsErrorRedirected);
+
+    /// <summary>Runs a command body, turning expected failures into one message and an exit code.</summary>
+    private static async Task<int> Guard(ParseResult parse, Func<Context, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var context = ContextOf(parse);
+        try
+        {
+            return await body(context, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException)
+        {
+            await Console.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (ToolException e)
+        {
+            await Console.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.ToolFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+    }
+}
+
+/// <summary>Global options of one invocation.</summary>
+public sealed record Context(string Repo, int Jobs, bool Quiet, bool Verbose, bool Color);

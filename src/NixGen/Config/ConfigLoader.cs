@@ -1,0 +1,235 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace NixGen.Config;
+
+/// <summary>A nixgen.yaml that cannot be used, with <c>file:line:col</c>.</summary>
+public sealed class ConfigException(string message) : Exception(message);
+
+/// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
+public static partial class ConfigLoader
+{
+    internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], false, true,
+        new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false));
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9+/]{43}=$")]
+    private static partial Regex PublicKeyPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._~/-]+\.[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex GoVariablePattern();
+
+    [GeneratedRegex(@"^[a-z0-9_]+-(linux|darwin)$")]
+    private static partial Regex SystemPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*$")]
+    private static partial Regex NixIdentPattern();
+
+    private static readonly HashSet<string> KnownTargets =
+    [
+        "linux/amd64", "linux/arm64", "linux/386", "linux/arm", "linux/riscv64", "linux/ppc64le", "linux/s390x",
+        "darwin/amd64", "darwin/arm64", "windows/amd64", "windows/arm64", "freebsd/amd64", "freebsd/arm64",
+    ];
+
+    public static NixGenConfig Load(string path) =>
+        FromText(Path.GetFileName(path), File.Exists(path) ? File.ReadAllText(path) : "");
+
+    public static NixGenConfig FromText(string file, string text)
+    {
+        RawConfig raw;
+        try
+        {
+            var deserializer = new DeserializerBuilder()
+                .WithNamingConvention(CamelCaseNamingConvention.Instance)
+                .WithDuplicateKeyChecking()
+                .Build();
+            raw = deserializer.Deserialize<RawConfig?>(text) ?? new RawConfig();
+        }
+        catch (YamlException e)
+        {
+            var inner = e.InnerException is not null and not YamlException ? e.InnerException.Message : e.Message;
+            var idx = inner.IndexOf("): ", StringComparison.Ordinal);
+            if (inner.StartsWith("(Line", StringComparison.Ordinal) && idx > 0)
+            {
+                inner = inner[(idx + 3)..];
+            }
+
+            throw new ConfigException($"{file}:{e.Start.Line}:{e.Start.Column}: {inner}");
+        }
+
+        return Validate(file, raw);
+    }
+
+    private static ConfigException Bad(string file, string key, string message) => new($"{file}: {key}: {message}");
+
+    private static NixGenConfig Validate(string file, RawConfig raw)
+    {
+        var systems = raw.Systems ?? [.. NixGenConfig.DefaultSystems];
+        foreach (var s in systems)
+        {
+            if (!SystemPattern().IsMatch(s))
+            {
+                throw Bad(file, "systems", $"\"{s}\" is not a Nix system such as x86_64-linux or aarch64-darwin");
+            }
+        }
+
+        var strategy = raw.Hashing?.Strategy ?? "local";
+        if (strategy is not ("local" or "nix"))
+        {
+            throw Bad(file, "hashing.strategy", $"\"{strategy}\" is not one of: local, nix");
+        }
+
+        var cross = new List<CrossTarget>();
+        foreach (var t in raw.Cross ?? [])
+        {
+            if (!KnownTargets.Contains(t))
+            {
+                throw Bad(file, "cross", $"\"{t}\" is not a GOOS/GOARCH pair nixgen knows (e.g. linux/arm64, darwin/amd64)");
+            }
+
+            var parts = t.Split('/');
+            cross.Add(new CrossTarget(parts[0], parts[1]));
+        }
+
+        var caches = new List<CacheConfig>();
+        foreach (var c in raw.Cachix ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Url))
+            {
+                throw Bad(file, "cachix", "each cache needs a name (Cachix) or a url");
+            }
+
+            var url = c.Url ?? $"https://{c.Name}.cachix.org";
+            if (!url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
+            {
+                throw Bad(file, "cachix", $"\"{url}\" is not an http(s) URL");
+            }
+
+            if (c.PublicKey is null || !PublicKeyPattern().IsMatch(c.PublicKey))
+            {
+                throw Bad(file, "cachix", $"public key \"{c.PublicKey}\" of {c.Name ?? url} must look like NAME:BASE64 (the 44-character key Cachix shows, e.g. {c.Name ?? "cache"}.cachix.org-1:...=)");
+            }
+
+            caches.Add(new CacheConfig(c.Name ?? url, url, c.PublicKey));
+        }
+
+        if (raw.Go is { } go && !GoModules.GoVersions.IsGoVersion(go))
+        {
+            throw Bad(file, "go", $"\"{go}\" is not a Go version such as 1.23");
+        }
+
+        foreach (var p in raw.DevShell?.Packages ?? [])
+        {
+            if (!p.Split('.').All(NixIdentPattern().IsMatch))
+            {
+                throw Bad(file, "devShell.packages", $"\"{p}\" is not a nixpkgs attribute path");
+            }
+        }
+
+        var services = new Dictionary<string, ServiceConfig>(StringComparer.Ordinal);
+        foreach (var (dir, s) in raw.Services ?? [])
+        {
+            var d = DefaultService;
+            var image = s.Image;
+            if (s.Name is { } name && !NixIdentPattern().IsMatch(name))
+            {
+                throw Bad(file, $"services.{dir}.name", $"\"{name}\" must be a plain name (letters, digits, - and _)");
+            }
+
+            foreach (var v in s.VersionVariables ?? [])
+            {
+                if (!GoVariablePattern().IsMatch(v))
+                {
+                    throw Bad(file, $"services.{dir}.versionVariables", $"\"{v}\" is not a Go variable such as main.version or example.com/m/internal/build.Version");
+                }
+            }
+
+            foreach (var port in image?.Ports ?? [])
+            {
+                if (port is < 1 or > 65535)
+                {
+                    throw Bad(file, $"services.{dir}.image.ports", $"{port} is not a TCP port");
+                }
+            }
+
+            services[dir.TrimEnd('/')] = new ServiceConfig(
+                s.Name,
+                s.Description,
+                s.Ldflags ?? d.Ldflags,
+                s.VersionVariables ?? [],
+                s.Tags ?? [],
+                s.Cgo ?? false,
+                s.DoCheck ?? true,
+                new ImageConfig(image?.Enabled ?? image is not null, image?.Name, image?.Tag ?? "latest", image?.Ports ?? [],
+                    image?.Env ?? new Dictionary<string, string>(), image?.CaCertificates ?? true, image?.Tzdata ?? false));
+        }
+
+        return new NixGenConfig(
+            raw.Description ?? "Go services built with Nix (generated by nixgen)",
+            raw.Nixpkgs ?? NixGenConfig.DefaultNixpkgs,
+            systems,
+            raw.Default,
+            raw.Go,
+            strategy,
+            cross,
+            caches,
+            raw.DevShell?.Packages ?? [],
+            services);
+    }
+
+    // YamlDotNet binds to mutable classes; they are turned into the immutable records above right away.
+    private sealed class RawConfig
+    {
+        public string? Description { get; set; }
+        public string? Nixpkgs { get; set; }
+        public List<string>? Systems { get; set; }
+        public string? Default { get; set; }
+        public string? Go { get; set; }
+        public RawHashing? Hashing { get; set; }
+        public List<string>? Cross { get; set; }
+        public List<RawCache>? Cachix { get; set; }
+        public RawDevShell? DevShell { get; set; }
+        public Dictionary<string, RawService>? Services { get; set; }
+    }
+
+    private sealed class RawHashing
+    {
+        public string? Strategy { get; set; }
+    }
+
+    private sealed class RawCache
+    {
+        public string? Name { get; set; }
+        public string? Url { get; set; }
+        public string? PublicKey { get; set; }
+    }
+
+    private sealed class RawDevShell
+    {
+        public List<string>? Packages { get; set; }
+    }
+
+    private sealed class RawService
+    {
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        public List<string>? Ldflags { get; set; }
+        public List<string>? VersionVariables { get; set; }
+        public List<string>? Tags { get; set; }
+        public bool? Cgo { get; set; }
+        public bool? DoCheck { get; set; }
+        public RawImage? Image { get; set; }
+    }
+
+    private sealed class RawImage
+    {
+        public bool? Enabled { get; set; }
+        public string? Name { get; set; }
+        public string? Tag { get; set; }
+        public List<int>? Ports { get; set; }
+        public Dictionary<string, string>? Env { get; set; }
+        public bool? CaCertificates { get; set; }
+        public bool? Tzdata { get; set; }
+    }
+}

@@ -1,0 +1,47 @@
+namespace NixGen.Config;
+
+/// <summary>A Cachix (or any binary) cache the flake should pull from.</summary>
+public sealed record CacheConfig(string Name, string Url, string PublicKey);
+
+/// <summary>An OCI image for a service.</summary>
+public sealed record ImageConfig(bool Enabled, string? Name, string Tag, IReadOnlyList<int> Ports, IReadOnlyDictionary<string, string> Env, bool CaCertificates, bool Tzdata);
+
+/// <summary>Per-service settings from nixgen.yaml, with defaults applied.</summary>
+public sealed record ServiceConfig(
+    string? Name,
+    string? Description,
+    IReadOnlyList<string> Ldflags,
+    IReadOnlyList<string> VersionVariables,
+    IReadOnlyList<string> Tags,
+    bool Cgo,
+    bool DoCheck,
+    ImageConfig Image);
+
+/// <summary>A cross-compilation target, <c>linux/arm64</c>.</summary>
+public sealed record CrossTarget(string GoOs, string GoArch)
+{
+    public override string ToString() => $"{GoOs}/{GoArch}";
+}
+
+/// <summary>The whole of nixgen.yaml after validation, defaults applied.</summary>
+public sealed record NixGenConfig(
+    string Description,
+    string Nixpkgs,
+    IReadOnlyList<string> Systems,
+    string? DefaultService,
+    string? Go,
+    string Strategy,
+    IReadOnlyList<CrossTarget> Cross,
+    IReadOnlyList<CacheConfig> Caches,
+    IReadOnlyList<string> DevShellPackages,
+    IReadOnlyDictionary<string, ServiceConfig> Services)
+{
+    public static readonly IReadOnlyList<string> DefaultSystems = ["aarch64-darwin", "aarch64-linux", "x86_64-darwin", "x86_64-linux"];
+
+    public const string DefaultNixpkgs = "github:NixOS/nixpkgs/nixos-24.11";
+
+    public static NixGenConfig Default => ConfigLoader.FromText("nixgen.yaml", "");
+
+    /// <summary>Settings of the service in <paramref name="dir"/>, or the defaults.</summary>
+    public ServiceConfig For(string dir) => Services.TryGetValue(dir, out var s) ? s : ConfigLoader.DefaultService;
+}

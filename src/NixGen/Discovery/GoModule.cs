@@ -1,0 +1,29 @@
+using NixGen.GoModules;
+
+namespace NixGen.Discovery;
+
+/// <summary>A Go module found in the repository: where it lives and what its files say.</summary>
+/// <param name="Dir">Directory relative to the repository root, with <c>/</c> separators; <c>.</c> for the root.</param>
+/// <param name="MainPackages">Main packages relative to the module, as buildGoModule's <c>subPackages</c> wants them (<c>.</c>, <c>cmd/api</c>).</param>
+public sealed record GoModule(string Dir, GoModFile Mod, GoSumFile? Sum, bool HasVendorDir, IReadOnlyList<string> MainPackages)
+{
+    public string Path => Mod.ModulePath;
+
+    public bool IsService => MainPackages.Count > 0;
+
+    /// <summary>The module's requirements that are not satisfied by a local directory replace.</summary>
+    public bool HasRequirements => Mod.Requires.Count > 0;
+}
+
+/// <summary>A <c>replace</c> of a module by a directory of this repository.</summary>
+public sealed record LocalReplace(string ModulePath, string TargetDir, Position Position);
+
+/// <summary>A module with main packages: one Nix package in the flake.</summary>
+public sealed record Service(string Name, GoModule Module, IReadOnlyList<LocalReplace> LocalReplaces)
+{
+    /// <summary>Every directory whose content goes into this service's source and vendor tree.</summary>
+    public IEnumerable<string> SourceDirs => new[] { Module.Dir }.Concat(LocalReplaces.Select(r => r.TargetDir)).Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>Everything nixgen knows about a repository after discovery.</summary>
+public sealed record Repository(string Root, IReadOnlyList<GoModule> Modules, IReadOnlyList<Service> Services, GoWorkFile? Workspace, string? WorkspaceFile);

@@ -1,0 +1,44 @@
+namespace NixGen.Hashing;
+
+/// <summary>The environment nixgen gives <c>go</c>: the caller's proxy settings passed through, everything else pinned.</summary>
+public sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnlyDictionary<string, string?> PassThrough)
+{
+    private static readonly string[] PassedThrough =
+    [
+        "GOPROXY", "GOPRIVATE", "GONOSUMDB", "GONOPROXY", "GOSUMDB", "GOINSECURE", "GOFLAGS", "GOVCS", "GOAUTH",
+        "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "no_proxy", "all_proxy",
+        "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSH_COMMAND", "NETRC",
+    ];
+
+    /// <summary>Reads the caller's environment; the module cache is shared under <c>$XDG_CACHE_HOME/nixgen</c> unless GOMODCACHE is set.</summary>
+    public static GoEnvironment FromProcess()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var home = Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath();
+        var cache = Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".cache") : xdg, "nixgen");
+        var modCache = Environment.GetEnvironmentVariable("GOMODCACHE");
+        var pass = PassedThrough
+            .Select(n => (n, v: Environment.GetEnvironmentVariable(n)))
+            .Where(p => p.v is not null)
+            .ToDictionary(p => p.n, p => p.v, StringComparer.Ordinal);
+        return new GoEnvironment(cache, string.IsNullOrEmpty(modCache) ? Path.Combine(cache, "gomodcache") : modCache, pass);
+    }
+
+    /// <summary>The variables for one <c>go</c> run, matching what buildGoModule's vendor derivation sees.</summary>
+    public IReadOnlyDictionary<string, string?> ForGo()
+    {
+        var env = new Dictionary<string, string?>(PassThrough, StringComparer.Ordinal)
+        {
+            ["GOMODCACHE"] = ModCache,
+            ["GOCACHE"] = Path.Combine(CacheDir, "gocache"),
+            ["GOPATH"] = Path.Combine(CacheDir, "gopath"),
+            ["GOTOOLCHAIN"] = "local",
+            ["GO111MODULE"] = "on",
+            // The flake's source holds no go.work, so buildGoModule vendors outside workspace mode: so do we.
+            ["GOWORK"] = "off",
+            ["GOENV"] = "off",
+            ["CGO_ENABLED"] = "0",
+        };
+        return env;
+    }
+}

@@ -1,0 +1,81 @@
+using NixGen.Discovery;
+using NixGen.Processes;
+
+namespace NixGen.Hashing;
+
+/// <summary>
+/// The <c>local</c> strategy: <c>go mod vendor</c> in a scratch copy of the service and its local replace targets,
+/// with one shared module cache, then the NAR hash of <c>vendor/</c> computed in-process.
+/// </summary>
+public sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, bool verifyWithNix = false)
+{
+    /// <summary>Computes the vendor result of one service.</summary>
+    public async Task<VendorResult> HashAsync(Repository repo, Service service, CancellationToken cancellationToken)
+    {
+        var module = service.Module;
+        if (module.HasVendorDir)
+        {
+            return new VendorResult(null, false, "vendor/ is committed: buildGoModule uses it as is");
+        }
+
+        if (!module.HasRequirements)
+        {
+            return new VendorResult(null, false, "no dependencies: nothing to vendor");
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("nixgen-vendor-");
+        try
+        {
+            var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
+            foreach (var dir in service.SourceDirs)
+            {
+                TreeCopier.CopyModule(Path.Combine(repo.Root, dir), Path.Combine(scratch.FullName, dir), dir, moduleDirs);
+            }
+
+            var workDir = Path.Combine(scratch.FullName, module.Dir);
+            Directory.CreateDirectory(environment.CacheDir);
+            var result = await runner.RunAsync("go", a => a.Add("mod").Add("vendor"), workDir, environment.ForGo(), cancellationToken, throwOnFailure: false)
+                .ConfigureAwait(false);
+            if (result.ExitCode != 0)
+            {
+                var message = result.StandardError.Trim();
+                if (message.Contains("no dependencies to vendor", StringComparison.Ordinal))
+                {
+                    return new VendorResult(null, false, "no dependencies to vendor");
+                }
+
+                throw new ToolException($"{service.Name}: go mod vendor failed in {module.Dir}:\n    " + message.Replace("\n", "\n    ", StringComparison.Ordinal));
+            }
+
+            var vendor = Path.Combine(workDir, "vendor");
+            if (!Directory.Exists(vendor) || !Directory.EnumerateFileSystemEntries(vendor).Any())
+            {
+                return new VendorResult(null, false, "go mod vendor produced nothing");
+            }
+
+            var modulesTxt = VendorModule.Read(Path.Combine(vendor, "modules.txt"));
+            if (modulesTxt.Count > 0 && modulesTxt.All(m => m.IsLocal))
+            {
+                return new VendorResult(null, true, "only local replaces: built from source with proxyVendor, nothing to fetch");
+            }
+
+            var hash = NarHasher.HashPath(vendor);
+            if (verifyWithNix)
+            {
+                var nix = await runner.RunAsync("nix", a => a.Add(["--extra-experimental-features", "nix-command", "hash", "path", vendor]),
+                    workDir, new Dictionary<string, string?>(), cancellationToken).ConfigureAwait(false);
+                var nixHash = nix.StandardOutput.Trim();
+                if (nixHash != hash)
+                {
+                    throw new ToolException($"{service.Name}: NAR hash mismatch for vendor/: nixgen computed {hash}, nix hash path says {nixHash}");
+                }
+            }
+
+            return new VendorResult(hash, false, $"{modulesTxt.Count(m => !m.IsLocal)} remote module(s) vendored");
+        }
+        finally
+        {
+            TreeCopier.DeleteTree(scratch.FullName);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using NixGen.Config;
+using NixGen.Discovery;
+using NixGen.GoModules;
+using NixGen.Hashing;
+using NixGen.Planning;
+using NixGen.Processes;
+using NixGen.Rendering;
+
+namespace NixGen.Pipeline;
+
+/// <summary>The whole pipeline: discover, plan against the lock, hash what changed, render. Writes nothing.</summary>
+public sealed class Generator(ToolRunner runner, GoEnvironment environment, IReporter reporter)
+{
+    public const string ConfigFile = "nixgen.yaml";
+    public const string FlakeFile = "flake.nix";
+
+    public async Task<GenerationResult> GenerateAsync(string root, GenerateOptions options, CancellationToken cancellationToken)
+    {
+        root = Path.GetFullPath(root);
+        var configPath = Path.Combine(root, ConfigFile);
+        var configExists = File.Exists(configPath);
+        var config = ConfigLoader.Load(configPath);
+        var repo = RepoScanner.Scan(root, config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal));
+        if (repo.Services.Count == 0)
+        {
+            throw new RepoException(repo.Modules[0].Dir == "." ? "go.mod" : repo.Modules[0].Dir + "/go.mod",
+                "no service found: no module has a main package (package main outside _test.go files)");
+        }
+
+        foreach (var dir in config.Services.Keys)
+        {
+            if (repo.Services.All(s => s.Module.Dir != dir))
+            {
+                throw new ConfigException($"{ConfigFile}: services.{dir}: no service (module with a main package) in that directory");
+            }
+        }
+
+        var strategy = options.Strategy ?? config.Strategy;
+        var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
+        var goToolchain = LocalGoVersion();
+        var warnings = new List<string>();
+
+        var plans = repo.Services.Select(s =>
+        {
+            var fingerprint = Fingerprint.Of(repo, s, goToolchain, strategy);
+            var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
+            lockFile.Services.TryGetValue(s.Name, out var old);
+            var reasons = options.Force ? ["--force"] : ChangeExplainer.Explain(old, fingerprint, modules);
+            if (old is not null && old.Dir != s.Module.Dir && reasons.Count == 0)
+            {
+                reasons = [$"moved from {old.Dir}"];
+            }
+
+            return (Service: s, Fingerprint: fingerprint, Modules: modules, Old: old, Reasons: reasons);
+        }).ToList();
+
+        var results = new ConcurrentDictionary<string, VendorResult>(StringComparer.Ordinal);
+        var hasher = new VendorHasher(runner, environment, options.Verify);
+        using var gate = new SemaphoreSlim(options.EffectiveJobs);
+        var failures = new ConcurrentBag<string>();
+        var tasks = plans.Select(async p =>
+        {
+            if (p.Reasons.Count == 0 && p.Old is not null)
+            {
+                reporter.ServiceStatus(p.Service.Name, "reused");
+                results[p.Service.Name] = new VendorResult(p.Old.VendorHash, p.Old.ProxyVendor, p.Old.Why);
+                return;
+            }
+
+            reporter.ServiceStatus(p.Service.Name, "queued: " + string.Join("; ", p.Reasons));
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                reporter.ServiceStatus(p.Service.Name, "vendoring");
+                if (strategy == "nix")
+                {
+                    throw new ToolException($"{p.Service.Name}: the nix strategy needs the service's goModules derivation in an existing flake; run with --strategy local first (see README, \"Hashing\")");
+                }
+
+                var result = await hasher.HashAsync(repo, p.Service, cancellationToken).ConfigureAwait(false);
+                results[p.Service.Name] = result;
+                reporter.ServiceStatus(p.Service.Name, "hashed: " + (result.VendorHash ?? "null"));
+            }
+            catch (ToolException e)
+            {
+                reporter.ServiceStatus(p.Service.Name, "failed");
+                failures.Add(e.Message);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        if (!failures.IsEmpty)
+        {
+            throw new ToolException(string.Join("\n", failures.Order(StringComparer.Ordinal)));
+        }
+
+        var locked = new Dictionary<string, LockedService>(StringComparer.Ordinal);
+        var reports = new List<ServiceReport>();
+        foreach (var p in plans)
+        {
+            var r = results[p.Service.Name];
+            var reused = p.Reasons.Count == 0 && p.Old is not null;
+            var go = reused ? p.Old!.Go : goToolchain;
+            locked[p.Service.Name] = new LockedService(p.Service.Module.Dir, p.Fingerprint, p.Modules, r.VendorHash, r.ProxyVendor, go, strategy, r.Why);
+            reports.Add(new ServiceReport(p.Service.Name, p.Service.Module.Dir, r.VendorHash, r.ProxyVendor, strategy, go, reused, p.Reasons, p.Old?.VendorHash));
+        }
+
+        var (goAttr, goComment, goSeries) = PinGo(repo, config);
+        var localSeries = GoVersions.Series(goToolchain.StartsWith("go", StringComparison.Ordinal) ? goToolchain[2..] : goToolchain);
+        if (goToolchain != "unknown" && localSeries != goSeries)
+        {
+            warnings.Add($"the flake builds with Go {goSeries} but hashes were computed with {goToolchain}; vendor/modules.txt can differ between Go releases, so check with `nix build` or install Go {goSeries}");
+        }
+
+        foreach (var w in warnings)
+        {
+            reporter.Warn(w);
+        }
+
+        var overrideDir = Path.Combine(root, FlakeRenderer.OverrideFolder);
+        var model = FlakeModelBuilder.Build(repo, config, results, goAttr, goComment);
+        var flake = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [FlakeFile] = flake,
+            [LockFile.FileName] = new LockFile(locked).Render(),
+        };
+        if (!configExists)
+        {
+            files[ConfigFile] = DefaultConfigText(repo);
+        }
+
+        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted);
+    }
+
+    private static (string Attr, string Comment, string Series) PinGo(Repository repo, NixGenConfig config)
+    {
+        if (config.Go is { } pinned)
+        {
+            var s = GoVersions.Series(pinned);
+            return ($"go_{s.Replace('.', '_')}", $"Go {s}, pinned by `go:` in nixgen.yaml.", s);
+        }
+
+        var best = repo.Services
+            .Select(s => (Service: s, Version: s.Module.Mod.Toolchain is { } t && t.StartsWith("go", StringComparison.Ordinal) ? t[2..] : s.Module.Mod.GoVersion))
+            .Where(x => x.Version is not null)
+            .OrderByDescending(x => x.Version!, Comparer<string>.Create(GoVersions.CompareGo))
+            .ThenBy(x => x.Service.Module.Dir, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (best.Version is null)
+        {
+            return ("go", "No service has a `go` line: the default Go of nixpkgs.", "default");
+        }
+
+        var series = GoVersions.Series(best.Version);
+        var modFile = best.Service.Module.Dir == "." ? "go.mod" : best.Service.Module.Dir + "/go.mod";
+        return ($"go_{series.Replace('.', '_')}", $"Go {series}: the highest go/toolchain line among the services ({modFile}: {best.Version}).", series);
+    }
+
+    /// <summary>The Go release of the <c>go</c> on PATH, read from GOROOT/VERSION without starting a process.</summary>
+    public static string LocalGoVersion()
+    {
+        var go = ToolRunner.Locate("go");
+        if (go is null)
+        {
+            return "unknown";
+        }
+
+        var real = new FileInfo(go).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? go;
+        var version = Path.Combine(Path.GetDirectoryName(real)!, "..", "VERSION");
+        return File.Exists(version) ? File.ReadLines(version).First().Trim() : "unknown";
+    }
+
+    private static string DefaultConfigText(Repository repo)
+    {
+        var lines = new List<string>
+        {
+            "# nixgen configuration: see the README (\"nixgen.yaml reference\") for every key.",
+            $"description: Go services of this repository",
+            $"nixpkgs: {NixGenConfig.DefaultNixpkgs}",
+            "systems: [aarch64-darwin, aarch64-linux, x86_64-darwin, x86_64-linux]",
+            $"default: {repo.Services[0].Name}",
+            "hashing:",
+            "  strategy: local",
+            "# cross: [linux/amd64, linux/arm64, darwin/arm64]",
+            "# cachix:",
+            "#   - name: my-cache",
+            "#     publicKey: my-cache.cachix.org-1:<base64 key>",
+            "services:",
+        };
+        foreach (var s in repo.Services)
+        {
+            lines.Add($"  {s.Module.Dir}:");
+            lines.Add($"    name: {s.Name}");
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
+}

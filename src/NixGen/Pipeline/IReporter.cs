@@ -1,0 +1,27 @@
+namespace NixGen.Pipeline;
+
+/// <summary>Where stages report progress; the CLI prints it, tests stay silent.</summary>
+public interface IReporter
+{
+    void ServiceStatus(string service, string status);
+
+    void Warn(string message);
+
+    void Verbose(string message);
+}
+
+/// <summary>Reports nothing.</summary>
+public sealed class SilentReporter : IReporter
+{
+    public void ServiceStatus(string service, string status)
+    {
+    }
+
+    public void Warn(string message)
+    {
+    }
+
+    public void Verbose(string message)
+    {
+    }
+}

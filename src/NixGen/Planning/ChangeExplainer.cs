@@ -1,0 +1,76 @@
+using NixGen.GoModules;
+
+namespace NixGen.Planning;
+
+/// <summary>Says, in a user's words, why a service must be re-hashed.</summary>
+public static class ChangeExplainer
+{
+    public static IReadOnlyList<string> Explain(LockedService? old, IReadOnlyDictionary<string, string> fingerprint, IReadOnlyDictionary<string, string> modules)
+    {
+        if (old is null)
+        {
+            return ["new service (not in nixgen.lock)"];
+        }
+
+        var reasons = new List<string>();
+        foreach (var key in old.Fingerprint.Keys.Union(fingerprint.Keys).Order(StringComparer.Ordinal))
+        {
+            old.Fingerprint.TryGetValue(key, out var before);
+            fingerprint.TryGetValue(key, out var after);
+            if (before == after)
+            {
+                continue;
+            }
+
+            if (key == "go.sum")
+            {
+                var moduleChanges = ModuleChanges(old.Modules, modules).ToList();
+                reasons.Add(moduleChanges.Count == 0 ? "go.sum changed" : "go.sum changed: " + string.Join(", ", moduleChanges));
+            }
+            else if (key.StartsWith("replace:", StringComparison.Ordinal))
+            {
+                var dir = key["replace:".Length..];
+                reasons.Add(before is null ? $"new local replace {dir}" : after is null ? $"local replace {dir} removed" : $"local replace {dir} changed");
+            }
+            else
+            {
+                reasons.Add(key switch
+                {
+                    "go" => $"Go toolchain {before} -> {after}",
+                    "imports" => "the service's imports changed",
+                    "strategy" => $"hashing strategy {before} -> {after}",
+                    "vendor" => after == "committed" ? "vendor/ is now committed" : "vendor/ is no longer committed",
+                    _ => $"{key} changed",
+                });
+            }
+        }
+
+        return reasons;
+    }
+
+    private static IEnumerable<string> ModuleChanges(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        foreach (var path in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        {
+            before.TryGetValue(path, out var b);
+            after.TryGetValue(path, out var a);
+            if (a == b)
+            {
+                continue;
+            }
+
+            yield return (b, a) switch
+            {
+                (null, _) => $"{path} {a} added",
+                (_, null) => $"{path} {b} removed",
+                _ => $"{path} {b} -> {a}",
+            };
+        }
+    }
+
+    /// <summary>The newest version of each module in a go.sum, the versions a bump moves.</summary>
+    public static IReadOnlyDictionary<string, string> ModulesOf(GoSumFile? sum) =>
+        sum is null
+            ? new Dictionary<string, string>()
+            : sum.ModuleVersions().ToDictionary(p => p.Key, p => p.Value.Aggregate((x, y) => GoVersions.Compare(x, y) >= 0 ? x : y), StringComparer.Ordinal);
+}

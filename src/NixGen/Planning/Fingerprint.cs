@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using NixGen.Discovery;
+
+namespace NixGen.Planning;
+
+/// <summary>
+/// Digests of every input that can change a service's vendorHash: its go.mod and go.sum, the imports of its
+/// packages, each local replace target's tree, the Go toolchain and the strategy.
+/// </summary>
+public static class Fingerprint
+{
+    public static SortedDictionary<string, string> Of(Repository repo, Service service, string goToolchain, string strategy)
+    {
+        var m = service.Module;
+        var dir = Path.Combine(repo.Root, m.Dir);
+        var moduleDirs = repo.Modules.Select(x => x.Dir).ToHashSet(StringComparer.Ordinal);
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["go.mod"] = FileDigest(Path.Combine(dir, "go.mod")),
+            ["go.sum"] = File.Exists(Path.Combine(dir, "go.sum")) ? FileDigest(Path.Combine(dir, "go.sum")) : "none",
+            ["imports"] = Digest(string.Join("\n", GoImports.OfModule(dir, m.Dir, moduleDirs))),
+            ["go"] = goToolchain,
+            ["strategy"] = strategy,
+            ["vendor"] = m.HasVendorDir ? "committed" : "none",
+        };
+        foreach (var r in service.LocalReplaces)
+        {
+            inputs["replace:" + r.TargetDir] = TreeDigest(Path.Combine(repo.Root, r.TargetDir), r.TargetDir, moduleDirs);
+        }
+
+        return inputs;
+    }
+
+    public static string FileDigest(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>A digest of the files (names, contents, executable bits) of a module tree, without tests, vendor/ and nested modules.</summary>
+    public static string TreeDigest(string root, string relDir, IReadOnlySet<string> moduleDirs)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (rel, full) in ModuleFiles(root, relDir, moduleDirs))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(rel + "\0"));
+            sha.AppendData(SHA256.HashData(File.ReadAllBytes(full)));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    internal static IEnumerable<(string Rel, string Full)> ModuleFiles(string root, string relDir, IReadOnlySet<string> moduleDirs)
+    {
+        var stack = new Stack<(string Full, string Rel)>();
+        stack.Push((root, ""));
+        var files = new List<(string, string)>();
+        while (stack.Count > 0)
+        {
+            var (full, rel) = stack.Pop();
+            foreach (var e in new DirectoryInfo(full).EnumerateFileSystemInfos())
+            {
+                var r = rel.Length == 0 ? e.Name : rel + "/" + e.Name;
+                if (e is DirectoryInfo && e.LinkTarget is null)
+                {
+                    var repoRel = relDir == "." ? r : relDir + "/" + r;
+                    if (e.Name is "vendor" or ".git" or "testdata" || moduleDirs.Contains(repoRel))
+                    {
+                        continue;
+                    }
+
+                    stack.Push((e.FullName, r));
+                }
+                else if (e is FileInfo && !e.Name.EndsWith("_test.go", StringComparison.Ordinal) && e.LinkTarget is null)
+                {
+                    files.Add((r, e.FullName));
+                }
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return files;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NixGen.Planning;
+
+/// <summary>What nixgen.lock remembers of one service: its fingerprint, the modules of its go.sum, and the result.</summary>
+public sealed record LockedService(
+    string Dir,
+    IReadOnlyDictionary<string, string> Fingerprint,
+    IReadOnlyDictionary<string, string> Modules,
+    string? VendorHash,
+    bool ProxyVendor,
+    string Go,
+    string Strategy,
+    string Why);
+
+/// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
+public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services)
+{
+    public const string FileName = "nixgen.lock";
+
+    public static LockFile Empty { get; } = new(new Dictionary<string, LockedService>());
+
+    public static LockFile Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Empty;
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new Config.ConfigException($"{FileName}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
+        }
+
+        var services = new Dictionary<string, LockedService>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (name, node) in root!["services"]!.AsObject())
+            {
+                var o = node!.AsObject();
+                services[name] = new LockedService(
+                    (string)o["dir"]!,
+                    o["fingerprint"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
+                    (o["modules"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
+                    (string?)o["vendorHash"],
+                    (bool?)o["proxyVendor"] ?? false,
+                    (string?)o["go"] ?? "",
+                    (string?)o["strategy"] ?? "local",
+                    (string?)o["why"] ?? "");
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
+        {
+            throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
+        }
+
+        return new LockFile(services);
+    }
+
+    public string Render()
+    {
+        var services = new JsonObject();
+        foreach (var (name, s) in Services.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            services[name] = new JsonObject
+            {
+                ["dir"] = s.Dir,
+                ["fingerprint"] = Sorted(s.Fingerprint),
+                ["go"] = s.Go,
+                ["modules"] = Sorted(s.Modules),
+                ["proxyVendor"] = s.ProxyVendor,
+                ["strategy"] = s.Strategy,
+                ["vendorHash"] = s.VendorHash,
+                ["why"] = s.Why,
+            };
+        }
+
+        var root = new JsonObject { ["services"] = services, ["version"] = 1 };
+        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static JsonObject Sorted(IReadOnlyDictionary<string, string> map)
+    {
+        var o = new JsonObject();
+        foreach (var (k, v) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            o[k] = v;
+        }
+
+        return o;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+using CliWrap.Builders;
+
+namespace NixGen.Processes;
+
+/// <summary>What an external tool printed and how it exited.</summary>
+public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);
+
+/// <summary>An external tool (<c>go</c>, <c>nix</c>) that is missing or failed; the message quotes the tool.</summary>
+public sealed class ToolException(string message) : Exception(message);
+
+/// <summary>
+/// Runs <c>go</c> and <c>nix</c> through CliWrap: arguments built, never concatenated; environment set explicitly;
+/// stderr captured; cancellation kills the child.
+/// </summary>
+public sealed class ToolRunner(Action<string>? log = null)
+{
+    private int _started;
+
+    /// <summary>How many processes this runner has started (benchmarks and tests assert no-op runs start none).</summary>
+    public int ProcessesStarted => _started;
+
+    /// <summary>Finds an executable by name on PATH (or uses an explicit path).</summary>
+    public static string? Locate(string tool)
+    {
+        if (tool.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(tool) ? tool : null;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, tool);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<ToolResult> RunAsync(
+        string tool,
+        Action<ArgumentsBuilder> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken,
+        bool throwOnFailure = true)
+    {
+        var exe = Locate(tool) ?? throw new ToolException($"{tool}: not found on PATH; install it (see README) or put it on PATH");
+        var command = CliWrap.Cli.Wrap(exe)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(environment)
+            .WithValidation(CommandResultValidation.None);
+        log?.Invoke($"$ {Path.GetFileName(exe)} {command.Arguments}  (in {workingDirectory})");
+        Interlocked.Increment(ref _started);
+        BufferedCommandResult result;
+        try
+        {
+            result = await command.ExecuteBufferedAsync(Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ToolException($"{tool}: cannot start {exe}: {e.Message}");
+        }
+
+        var toolResult = new ToolResult(result.ExitCode, result.StandardOutput, result.StandardError);
+        if (throwOnFailure && result.ExitCode != 0)
+        {
+            throw new ToolException($"{Path.GetFileName(exe)} {command.Arguments} failed (exit {result.ExitCode}):\n{Indent(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput)}");
+        }
+
+        return toolResult;
+    }
+
+    private static string Indent(string text) =>
+        string.Join("\n", text.TrimEnd().Split('\n').Select(l => "    " + l.TrimEnd('\r')));
+}

@@ -1,0 +1,68 @@
+using NixGen.Config;
+using NixGen.Discovery;
+using NixGen.Hashing;
+
+namespace NixGen.Rendering;
+
+/// <summary>Turns the repository, its configuration and the hash results into the template's model.</summary>
+public static class FlakeModelBuilder
+{
+    public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, string goAttr, string goComment)
+    {
+        var services = repo.Services.Select(s => Service(s, config.For(s.Module.Dir), hashes[s.Name])).ToList();
+        var defaultService = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
+        if (defaultService is not null && repo.Services.All(s => s.Name != defaultService))
+        {
+            throw new ConfigException($"nixgen.yaml: default: no service is named \"{defaultService}\" (services: {string.Join(", ", repo.Services.Select(s => s.Name))})");
+        }
+
+        return new FlakeModel(
+            NixString.Quote(config.Description),
+            NixString.Quote(config.Nixpkgs),
+            [.. config.Systems.Order(StringComparer.Ordinal).Select(NixString.Quote)],
+            [.. config.Caches.Select(c => NixString.Quote(c.Url))],
+            [.. config.Caches.Select(c => NixString.Quote(c.PublicKey))],
+            goAttr,
+            goComment,
+            services,
+            defaultService is null ? null : NixString.AttrName(defaultService),
+            [.. config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch))],
+            services.Any(s => s.Image is not null),
+            config.DevShellPackages);
+    }
+
+    private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash)
+    {
+        // Version variables interpolate the flake's `version`; the variable names were validated as Go identifiers.
+        var ldflags = c.Ldflags.Select(NixString.Quote).Concat(c.VersionVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{version}}\""));
+        var image = c.Image.Enabled
+            ? new ImageModel(
+                NixString.AttrName(s.Name + "-image"),
+                NixString.Quote(c.Image.Name ?? s.Name),
+                c.Image.Tag == "version" ? "version" : NixString.Quote(c.Image.Tag),
+                [.. c.Image.Ports.Order().Select(p => NixString.Quote($"{p}/tcp"))],
+                [.. c.Image.Env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => NixString.Quote($"{e.Key}={e.Value}"))],
+                c.Image.CaCertificates,
+                c.Image.Tzdata)
+            : null;
+        // `go install` names a binary after the last element of its package's import path.
+        var first = s.Module.MainPackages[0];
+        var mainProgram = (first == "." ? s.Module.Path : s.Module.Path + "/" + first).Split('/')[^1];
+        return new ServiceModel(
+            NixString.AttrName(s.Name),
+            NixString.Quote(s.Name),
+            [.. s.SourceDirs.Order(StringComparer.Ordinal).Select(NixString.RepoPath)],
+            NixString.Quote(s.Module.Dir),
+            [.. s.Module.MainPackages.Select(NixString.Quote)],
+            hash.VendorHash is null ? "null" : NixString.Quote(hash.VendorHash),
+            hash.ProxyVendor,
+            [.. ldflags],
+            [.. c.Tags.Select(NixString.Quote)],
+            c.Cgo,
+            c.DoCheck,
+            NixString.Quote(c.Description ?? $"The {s.Name} service ({s.Module.Path})"),
+            NixString.Quote(mainProgram),
+            "vendorHash: " + hash.Why,
+            image);
+    }
+}

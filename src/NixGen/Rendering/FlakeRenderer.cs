@@ -1,0 +1,109 @@
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace NixGen.Rendering;
+
+/// <summary>A template that does not parse or render, with the template file and line.</summary>
+public sealed class TemplateException(string message) : Exception(message);
+
+/// <summary>
+/// Renders flake.nix from Scriban templates: the embedded defaults, each overridable by a file of the same name
+/// in the repository's <c>.nixgen/templates/</c>.
+/// </summary>
+public sealed class FlakeRenderer(string? overrideDir)
+{
+    public const string OverrideFolder = ".nixgen/templates";
+
+    private sealed class Loader(FlakeRenderer owner) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+
+        public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => owner.Source(templatePath).Text;
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new((string?)Load(context, callerSpan, templatePath));
+    }
+
+    /// <summary>The text of a template and where it came from (for error messages).</summary>
+    public (string Text, string Origin) Source(string name)
+    {
+        if (overrideDir is not null)
+        {
+            var path = Path.Combine(overrideDir, name);
+            if (File.Exists(path))
+            {
+                return (File.ReadAllText(path), Path.Combine(OverrideFolder, name));
+            }
+        }
+
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("templates/" + name)
+            ?? throw new TemplateException($"template {name} not found (neither in {OverrideFolder}/ nor built in)");
+        using var reader = new StreamReader(stream);
+        return (reader.ReadToEnd(), "templates/" + name);
+    }
+
+    public string Render(FlakeModel model)
+    {
+        var (text, origin) = Source("flake.nix.sbn");
+        var template = Template.Parse(text, origin);
+        ThrowOnErrors(template, origin);
+        var globals = new ScriptObject();
+        globals.Import(model);
+        var context = new TemplateContext
+        {
+            TemplateLoader = new Loader(this),
+            StrictVariables = true,
+            LoopLimit = 0,
+            RecursiveLimit = 50,
+        };
+        context.PushGlobal(globals);
+        string output;
+        try
+        {
+            output = template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new TemplateException($"{Where(e.Span)}: {e.OriginalMessage}");
+        }
+
+        return Normalize(output);
+    }
+
+    private static void ThrowOnErrors(Template template, string origin)
+    {
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
+            throw new TemplateException($"{Where(first.Span, origin)}: {first.Message}");
+        }
+    }
+
+    private static string Where(SourceSpan span, string? fallback = null) =>
+        $"{(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName)}:{span.Start.Line + 1}:{span.Start.Column + 1}";
+
+    // Byte-stable output: LF only, no trailing spaces, no runs of blank lines, one final newline.
+    internal static string Normalize(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd());
+        var result = new List<string>();
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
+            {
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        while (result.Count > 0 && result[^1].Length == 0)
+        {
+            result.RemoveAt(result.Count - 1);
+        }
+
+        return string.Join("\n", result) + "\n";
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NixGen.Rendering;
+
+/// <summary>The one place where text becomes Nix syntax: every user-provided string goes through here.</summary>
+public static partial class NixString
+{
+    [GeneratedRegex(@"^[A-Za-z0-9._+\-/]+$")]
+    private static partial Regex PlainPathPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*$")]
+    private static partial Regex IdentifierPattern();
+
+    /// <summary>A double-quoted Nix string literal whose value is exactly <paramref name="value"/>.</summary>
+    public static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '$' when i + 1 < value.Length && value[i + 1] == '{': sb.Append("\\$"); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>An attribute name: bare when it is an identifier, quoted otherwise.</summary>
+    public static string AttrName(string name) => IdentifierPattern().IsMatch(name) && name is not ("rec" or "let" or "in" or "if" or "then" or "else" or "with" or "inherit" or "assert" or "or") ? name : Quote(name);
+
+    /// <summary>A path expression relative to the flake root for a repository directory.</summary>
+    public static string RepoPath(string relDir)
+    {
+        if (relDir == ".")
+        {
+            return "./.";
+        }
+
+        return PlainPathPattern().IsMatch(relDir) && !relDir.Contains("//", StringComparison.Ordinal) && !relDir.EndsWith('/')
+            ? "./" + relDir
+            : $"(./. + {Quote("/" + relDir)})";
+    }
+}
