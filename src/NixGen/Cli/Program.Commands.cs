@@ -164,6 +164,13 @@ public static partial class Program
                 }
 
                 var text = SyntaxParser.Decode(path, File.ReadAllBytes(full));
+                if (Path.GetFileName(full) == "go.sum")
+                {
+                    var sum = GoSumFile.Parse(path, text);
+                    Console.WriteLine(new JsonArray([.. sum.Entries.Select(e => (JsonNode)new JsonObject { ["Path"] = e.Path, ["Version"] = e.Version, ["GoMod"] = e.IsGoMod, ["Hash"] = e.Hash })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    return Task.FromResult(ExitCodes.Success);
+                }
+
                 Console.Write(Path.GetFileName(full) == "go.work" || full.EndsWith(".work", StringComparison.Ordinal)
                     ? GoModJson.Write(GoWorkFile.Parse(path, text))
                     : GoModJson.Write(GoModFile.Parse(path, text)));

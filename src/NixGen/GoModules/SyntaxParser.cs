@@ -176,6 +176,11 @@ public sealed class SyntaxParser
             }
 
             var text = _text[begin.._index].TrimEnd('\r');
+            if (!suffix && !AtEof)
+            {
+                ReadRune(); // a comment line owns its newline: only a blank line separates it from what follows
+            }
+
             return new Lexeme(suffix ? Kind.EolComment : Kind.Comment, text, start);
         }
 

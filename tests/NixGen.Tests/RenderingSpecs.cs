@@ -1,0 +1,54 @@
+using NixGen.Config;
+using NixGen.Rendering;
+using NixGen.Tests.Support;
+
+namespace NixGen.Tests;
+
+public sealed class RenderingSpecs
+{
+    [Fact]
+    public async Task The_example_flake_matches_its_snapshot()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        Repo.CopyTree(Repo.Example, repo);
+        var runner = new NixGen.Processes.ToolRunner();
+        var result = await new NixGen.Pipeline.Generator(runner, HashingSpecs.ExampleEnvironment(dir.Path), new NixGen.Pipeline.SilentReporter())
+            .GenerateAsync(repo, new NixGen.Pipeline.GenerateOptions(), CancellationToken.None);
+        Assert.Equal(0, runner.ProcessesStarted);
+        Snapshot.Verify(Path.Combine(Repo.Snapshots, "001-multiservice"), "flake", "nix", result.Files["flake.nix"]);
+        Snapshot.Verify(Path.Combine(Repo.Snapshots, "001-multiservice"), "nixgen", "lock", result.Files["nixgen.lock"]);
+        var written = dir.Write("flake.nix", result.Files["flake.nix"]);
+        Tools.AssertNixParses(written);
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("quote\"d", "quote\\\"d")]
+    [InlineData("back\\slash", "back\\\\slash")]
+    [InlineData("${builtins.abort \"x\"}", "\\${builtins.abort \\\"x\\\"}")]
+    [InlineData("new\nline", "new\\nline")]
+    [InlineData("$notinterp", "$notinterp")]
+    public void Hostile_strings_are_escaped_for_nix(string value, string inner) =>
+        Assert.Equal("\"" + inner + "\"", NixString.Quote(value));
+
+    [Fact]
+    public void Escaped_strings_round_trip_through_nix()
+    {
+        using var dir = new TempDir();
+        var hostile = "a\"b\\c${d}e\nf\tg$h''i${";
+        var file = dir.Write("s.nix", NixString.Quote(hostile) + "\n");
+        var (exit, stdout, stderr) = Tools.Run("nix-instantiate", dir.Path, null, "--eval", "--json", "--readonly-mode", file);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(hostile, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), stdout.Trim());
+    }
+
+    [Fact]
+    public void Unknown_config_keys_and_bad_values_name_file_line_and_column()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.FromText("nixgen.yaml", "systems: [x86_64-linux]\nfrobnicate: 1\n"));
+        Assert.StartsWith("nixgen.yaml:2:1: ", e.Message, StringComparison.Ordinal);
+        var key = Assert.Throws<ConfigException>(() => ConfigLoader.FromText("nixgen.yaml", "cachix:\n  - name: c\n    publicKey: nope\n"));
+        Assert.Contains("public key", key.Message, StringComparison.Ordinal);
+    }
+}
