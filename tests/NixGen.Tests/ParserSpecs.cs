@@ -32,7 +32,6 @@ public sealed class ParserSpecs
         var a = Canonical(SyntaxParser.Parse(relative, File.ReadAllText(input)));
         var b = Canonical(SyntaxParser.Parse(relative, File.ReadAllText(golden)));
         Assert.Equal(b, a);
-        Assert.NotEmpty(a.Length == 0 && new FileInfo(input).Length > 0 ? "" : "ok");
     }
 
     [Theory]
