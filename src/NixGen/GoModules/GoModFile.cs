@@ -40,8 +40,17 @@ public sealed record GoModFile(
     IReadOnlyList<Ignore> Ignores,
     SyntaxFile Syntax)
 {
-    /// <summary>The replaces that point at directories on disk.</summary>
-    public IEnumerable<Replace> LocalReplaces => Replaces.Where(r => r.IsLocal);
+    /// <summary>The replaces that point at directories on disk (after later-wins deduplication).</summary>
+    public IEnumerable<Replace> LocalReplaces => EffectiveReplaces.Where(r => r.IsLocal);
+
+    /// <summary>
+    /// The replaces Go applies: when two lines replace the same module (and version), the later one wins,
+    /// as x/mod's <c>removeDups</c> does before <c>go mod edit -json</c> prints.
+    /// </summary>
+    public IReadOnlyList<Replace> EffectiveReplaces => Dedup.LaterReplaceWins(Replaces);
+
+    /// <summary>The excludes Go applies: a repeated exclude of the same module version is dropped (first wins).</summary>
+    public IReadOnlyList<Exclude> EffectiveExcludes => Dedup.FirstExcludeWins(Excludes);
 
     /// <summary>Parses go.mod text; throws <see cref="GoModParseException"/> with Go's message on invalid input.</summary>
     public static GoModFile Parse(string fileName, string text) => GoModParser.ParseMod(fileName, text);
@@ -60,6 +69,32 @@ public sealed record GoWorkFile(
     IReadOnlyList<Replace> Replaces,
     SyntaxFile Syntax)
 {
+    /// <summary>The replaces Go applies (later line wins for the same module and version).</summary>
+    public IReadOnlyList<Replace> EffectiveReplaces => Dedup.LaterReplaceWins(Replaces);
+
     /// <summary>Parses go.work text; throws <see cref="GoModParseException"/> with Go's message on invalid input.</summary>
     public static GoWorkFile Parse(string fileName, string text) => GoModParser.ParseWork(fileName, text);
+}
+
+/// <summary>Go's duplicate-removal rules for exclude and replace directives.</summary>
+internal static class Dedup
+{
+    public static IReadOnlyList<Replace> LaterReplaceWins(IReadOnlyList<Replace> replaces)
+    {
+        var seen = new HashSet<(string, string)>();
+        var keep = new bool[replaces.Count];
+        for (var i = replaces.Count - 1; i >= 0; i--)
+        {
+            keep[i] = seen.Add((replaces[i].OldPath, replaces[i].OldVersion));
+        }
+
+        return keep.All(k => k) ? replaces : [.. replaces.Where((_, i) => keep[i])];
+    }
+
+    public static IReadOnlyList<Exclude> FirstExcludeWins(IReadOnlyList<Exclude> excludes)
+    {
+        var seen = new HashSet<(string, string)>();
+        var kept = excludes.Where(e => seen.Add((e.Path, e.Version))).ToList();
+        return kept.Count == excludes.Count ? excludes : kept;
+    }
 }

@@ -37,8 +37,8 @@ public static class GoModJson
                 w.WriteBoolean("Indirect", true);
             }
         });
-        List(w, "Exclude", f.Excludes, (w, e) => ModuleVersion(w, e.Path, e.Version));
-        Replaces(w, f.Replaces);
+        List(w, "Exclude", f.EffectiveExcludes, (w, e) => ModuleVersion(w, e.Path, e.Version));
+        Replaces(w, f.EffectiveReplaces);
         List(w, "Retract", f.Retracts, (w, r) =>
         {
             w.WriteString("Low", r.Low);
@@ -66,7 +66,7 @@ public static class GoModJson
             w.WriteString("DiskPath", u.DiskPath);
             OptionalString(w, "ModulePath", u.ModulePath);
         });
-        Replaces(w, f.Replaces);
+        Replaces(w, f.EffectiveReplaces);
     });
 
     private static string Render(Action<Utf8JsonWriter> body)

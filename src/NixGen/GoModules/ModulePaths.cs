@@ -209,7 +209,9 @@ public static class ModulePaths
         }
         else if (pathMajor[0] is '/' or '.')
         {
-            if (m == pathMajor[1..] && !version.EndsWith("+incompatible", StringComparison.Ordinal))
+            // Like x/mod's MatchPathMajor, "+incompatible" is not checked against a /vN suffix here:
+            // Go parses such a requirement and only refuses it when it fetches the module.
+            if (m == pathMajor[1..])
             {
                 return null;
             }
@@ -217,9 +219,7 @@ public static class ModulePaths
             pathMajor = pathMajor[1..];
         }
 
-        return version.EndsWith("+incompatible", StringComparison.Ordinal)
-            ? $"should be {pathMajor}, not {m}+incompatible"
-            : $"should be {pathMajor}, not {m}";
+        return $"should be {pathMajor}, not {m}";
     }
 
     /// <summary>Checks a module path's characters and elements as Go's module.CheckImportPath does; returns the complaint or null.</summary>
