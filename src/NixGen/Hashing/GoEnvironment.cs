@@ -7,7 +7,7 @@ public sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnlyDi
     [
         "GOPROXY", "GOPRIVATE", "GONOSUMDB", "GONOPROXY", "GOSUMDB", "GOINSECURE", "GOFLAGS", "GOVCS", "GOAUTH",
         "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "no_proxy", "all_proxy",
-        "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSH_COMMAND", "NETRC",
+        "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSH_COMMAND", "NETRC", "NIX_CONFIG",
     ];
 
     /// <summary>Reads the caller's environment; the module cache is shared under <c>$XDG_CACHE_HOME/nixgen</c> unless GOMODCACHE is set.</summary>
@@ -23,6 +23,10 @@ public sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnlyDi
             .ToDictionary(p => p.n, p => p.v, StringComparer.Ordinal);
         return new GoEnvironment(cache, string.IsNullOrEmpty(modCache) ? Path.Combine(cache, "gomodcache") : modCache, pass);
     }
+
+    /// <summary>The variables for one <c>nix</c> run: the caller's NIX_CONFIG (e.g. substituters) when set.</summary>
+    public IReadOnlyDictionary<string, string?> ForNix() =>
+        PassThrough.Where(p => p.Key == "NIX_CONFIG").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <summary>The variables for one <c>go</c> run, matching what buildGoModule's vendor derivation sees.</summary>
     public IReadOnlyDictionary<string, string?> ForGo()

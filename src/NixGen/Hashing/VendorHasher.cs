@@ -1,4 +1,5 @@
 using NixGen.Discovery;
+using NixGen.GoModules;
 using NixGen.Processes;
 
 namespace NixGen.Hashing;
@@ -7,20 +8,36 @@ namespace NixGen.Hashing;
 /// The <c>local</c> strategy: <c>go mod vendor</c> in a scratch copy of the service and its local replace targets,
 /// with one shared module cache, then the NAR hash of <c>vendor/</c> computed in-process.
 /// </summary>
-public sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, bool verifyWithNix = false)
+public sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, bool verifyWithNix = false, string localGo = "unknown") : IVendorHasher
 {
+    /// <summary>
+    /// Why the local go cannot vendor a module, or null: a go older than the module's <c>go</c> line either refuses it
+    /// (1.21+) or vendors it with an older modules.txt format than the flake's Go writes.
+    /// </summary>
+    public static string? TooOld(string localGo, string? moduleGo)
+    {
+        if (moduleGo is null || !localGo.StartsWith("go", StringComparison.Ordinal) || !GoVersions.IsGoVersion(localGo[2..]))
+        {
+            return null;
+        }
+
+        return GoVersions.CompareGo(localGo[2..], moduleGo) < 0
+            ? $"the local go is {localGo}, older than the module's `go {moduleGo}` line: install Go {GoVersions.Series(moduleGo)} or later (or set NIXGEN_GO), or use --strategy nix"
+            : null;
+    }
+
     /// <summary>Computes the vendor result of one service.</summary>
     public async Task<VendorResult> HashAsync(Repository repo, Service service, CancellationToken cancellationToken)
     {
         var module = service.Module;
-        if (module.HasVendorDir)
+        if (VendorShortcuts.Classify(service) is { } known)
         {
-            return new VendorResult(null, false, "vendor/ is committed: buildGoModule uses it as is");
+            return known;
         }
 
-        if (!module.HasRequirements)
+        if (TooOld(localGo, module.Mod.GoVersion) is { } complaint)
         {
-            return new VendorResult(null, false, "no dependencies: nothing to vendor");
+            throw new ToolException($"{service.Name}: {complaint}");
         }
 
         var scratch = Directory.CreateTempSubdirectory("nixgen-vendor-");

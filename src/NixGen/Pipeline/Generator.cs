@@ -38,12 +38,15 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
 
         var strategy = options.Strategy ?? config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
-        var goToolchain = LocalGoVersion();
+        var localGo = LocalGoVersion(runner.Resolve("go"));
+        var (goAttr, goComment, goSeries) = PinGo(repo, config);
+        // What vendored: the local go for the local strategy; the flake's Go and nixpkgs pin for the nix strategy.
+        var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : localGo;
         var warnings = new List<string>();
 
         var plans = repo.Services.Select(s =>
         {
-            var fingerprint = Fingerprint.Of(repo, s, goToolchain, strategy);
+            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy);
             var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
             lockFile.Services.TryGetValue(s.Name, out var old);
             var reasons = options.Force ? ["--force"] : ChangeExplainer.Explain(old, fingerprint, modules);
@@ -56,46 +59,36 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }).ToList();
 
         var results = new ConcurrentDictionary<string, VendorResult>(StringComparer.Ordinal);
-        var hasher = new VendorHasher(runner, environment, options.Verify);
-        using var gate = new SemaphoreSlim(options.EffectiveJobs);
-        var failures = new ConcurrentBag<string>();
-        var tasks = plans.Select(async p =>
+        foreach (var p in plans.Where(p => p.Reasons.Count == 0 && p.Old is not null))
         {
-            if (p.Reasons.Count == 0 && p.Old is not null)
+            reporter.ServiceStatus(p.Service.Name, "reused");
+            results[p.Service.Name] = new VendorResult(p.Old!.VendorHash, p.Old.ProxyVendor, p.Old.Why);
+        }
+
+        var pending = plans.Where(p => !results.ContainsKey(p.Service.Name)).ToList();
+        string? probe = null;
+        try
+        {
+            IVendorHasher hasher = new VendorHasher(runner, environment, options.Verify, localGo);
+            if (strategy == "nix" && pending.Any(p => VendorShortcuts.Classify(p.Service) is null))
             {
-                reporter.ServiceStatus(p.Service.Name, "reused");
-                results[p.Service.Name] = new VendorResult(p.Old.VendorHash, p.Old.ProxyVendor, p.Old.Why);
-                return;
+                await NixFodHasher.CheckNixAsync(runner, cancellationToken).ConfigureAwait(false);
+                probe = WriteProbe(repo, config, results, goAttr, goComment);
+                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix());
+            }
+            else if (strategy == "nix")
+            {
+                hasher = new NixFodHasher(runner, root, NixSystem.Current, environment.ForNix());
             }
 
-            reporter.ServiceStatus(p.Service.Name, "queued: " + string.Join("; ", p.Reasons));
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                reporter.ServiceStatus(p.Service.Name, "vendoring");
-                if (strategy == "nix")
-                {
-                    throw new ToolException($"{p.Service.Name}: the nix strategy needs the service's goModules derivation in an existing flake; run with --strategy local first (see README, \"Hashing\")");
-                }
-
-                var result = await hasher.HashAsync(repo, p.Service, cancellationToken).ConfigureAwait(false);
-                results[p.Service.Name] = result;
-                reporter.ServiceStatus(p.Service.Name, "hashed: " + (result.VendorHash ?? "null"));
-            }
-            catch (ToolException e)
-            {
-                reporter.ServiceStatus(p.Service.Name, "failed");
-                failures.Add(e.Message);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        if (!failures.IsEmpty)
+            await HashAllAsync(hasher, repo, pending.Select(p => (p.Service, p.Reasons)).ToList(), results, options.EffectiveJobs, cancellationToken).ConfigureAwait(false);
+        }
+        finally
         {
-            throw new ToolException(string.Join("\n", failures.Order(StringComparer.Ordinal)));
+            if (probe is not null)
+            {
+                TreeCopier.DeleteTree(probe);
+            }
         }
 
         var locked = new Dictionary<string, LockedService>(StringComparer.Ordinal);
@@ -104,17 +97,12 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         {
             var r = results[p.Service.Name];
             var reused = p.Reasons.Count == 0 && p.Old is not null;
-            var go = reused ? p.Old!.Go : goToolchain;
+            var go = reused ? p.Old!.Go : vendoringGo;
             locked[p.Service.Name] = new LockedService(p.Service.Module.Dir, p.Fingerprint, p.Modules, r.VendorHash, r.ProxyVendor, go, strategy, r.Why);
             reports.Add(new ServiceReport(p.Service.Name, p.Service.Module.Dir, r.VendorHash, r.ProxyVendor, strategy, go, reused, p.Reasons, p.Old?.VendorHash));
         }
 
-        var (goAttr, goComment, goSeries) = PinGo(repo, config);
-        var localSeries = GoVersions.Series(goToolchain.StartsWith("go", StringComparison.Ordinal) ? goToolchain[2..] : goToolchain);
-        if (goToolchain != "unknown" && localSeries != goSeries)
-        {
-            warnings.Add($"the flake builds with Go {goSeries} but hashes were computed with {goToolchain}; vendor/modules.txt can differ between Go releases, so check with `nix build` or install Go {goSeries}");
-        }
+        warnings.AddRange(GoMismatchWarnings(locked, goSeries));
 
         foreach (var w in warnings)
         {
@@ -135,6 +123,98 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         return new GenerationResult(files, reports, warnings, runner.ProcessesStarted);
+    }
+
+    private async Task HashAllAsync(
+        IVendorHasher hasher,
+        Repository repo,
+        IReadOnlyList<(Service Service, IReadOnlyList<string> Reasons)> pending,
+        ConcurrentDictionary<string, VendorResult> results,
+        int jobs,
+        CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(jobs);
+        var failures = new ConcurrentBag<string>();
+        var tasks = pending.Select(async p =>
+        {
+            reporter.ServiceStatus(p.Service.Name, "queued: " + string.Join("; ", p.Reasons));
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                reporter.ServiceStatus(p.Service.Name, "vendoring");
+                var result = await hasher.HashAsync(repo, p.Service, cancellationToken).ConfigureAwait(false);
+                results[p.Service.Name] = result;
+                reporter.ServiceStatus(p.Service.Name, "hashed: " + (result.VendorHash ?? "null"));
+            }
+            catch (ToolException e)
+            {
+                reporter.ServiceStatus(p.Service.Name, "failed");
+                failures.Add(e.Message);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        if (!failures.IsEmpty)
+        {
+            throw new ToolException(string.Join("\n", failures.Order(StringComparer.Ordinal)));
+        }
+    }
+
+    /// <summary>
+    /// A scratch copy of the repository holding every service's sources, the flake.lock, and the flake rendered with
+    /// the fake hash for each service still to hash: building <c>.goModules</c> of one of its packages makes nix
+    /// report the real hash.
+    /// </summary>
+    private static string WriteProbe(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> known, string goAttr, string goComment)
+    {
+        var probe = Directory.CreateTempSubdirectory("nixgen-probe-").FullName;
+        var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
+        foreach (var dir in repo.Services.SelectMany(s => s.SourceDirs).Distinct(StringComparer.Ordinal))
+        {
+            TreeCopier.CopyModule(Path.Combine(repo.Root, dir), Path.Combine(probe, dir), dir, moduleDirs);
+        }
+
+        var flakeLock = Path.Combine(repo.Root, "flake.lock");
+        if (File.Exists(flakeLock))
+        {
+            File.Copy(flakeLock, Path.Combine(probe, "flake.lock"));
+        }
+
+        var hashes = repo.Services.ToDictionary(
+            s => s.Name,
+            s => known.TryGetValue(s.Name, out var r) ? r : VendorShortcuts.Classify(s) ?? new VendorResult(NixFodHasher.FakeHash, false, "probe: fake hash"),
+            StringComparer.Ordinal);
+        var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
+        var model = FlakeModelBuilder.Build(repo, config, hashes, goAttr, goComment);
+        File.WriteAllText(Path.Combine(probe, FlakeFile), new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model));
+        return probe;
+    }
+
+    /// <summary>The identity of the Go that vendors under the nix strategy: the flake's Go attribute and nixpkgs pin.</summary>
+    private static string NixGoIdentity(string root, string goAttr)
+    {
+        var flakeLock = Path.Combine(root, "flake.lock");
+        return $"nixpkgs#{goAttr} (flake.lock {(File.Exists(flakeLock) ? Fingerprint.FileDigest(flakeLock)[..12] : "absent")})";
+    }
+
+    /// <summary>
+    /// A locally computed hash is only trusted for the Go release that vendored (modules.txt annotations change
+    /// between releases): warn, per service, when the flake builds with another Go series.
+    /// </summary>
+    public static IEnumerable<string> GoMismatchWarnings(IReadOnlyDictionary<string, LockedService> locked, string flakeGoSeries)
+    {
+        var local = locked.Where(l => l.Value.Strategy == "local" && l.Value.VendorHash is not null && l.Value.Go != "unknown")
+            .Select(l => (Name: l.Key, Series: GoVersions.Series(l.Value.Go.StartsWith("go", StringComparison.Ordinal) ? l.Value.Go[2..] : l.Value.Go), l.Value.Go))
+            .Where(l => flakeGoSeries != "default" && l.Series != flakeGoSeries)
+            .GroupBy(l => l.Go, StringComparer.Ordinal);
+        foreach (var g in local.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            yield return $"vendorHash of {string.Join(", ", g.Select(x => x.Name).Order(StringComparer.Ordinal))} computed with {g.Key} but the flake builds with Go {flakeGoSeries}: " +
+                $"vendor/modules.txt can differ between Go releases, so install Go {flakeGoSeries} and run `nixgen update --force`, or use `--strategy nix`";
+        }
     }
 
     private static (string Attr, string Comment, string Series) PinGo(Repository repo, NixGenConfig config)
@@ -162,9 +242,8 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     }
 
     /// <summary>The Go release of the <c>go</c> on PATH, read from GOROOT/VERSION without starting a process.</summary>
-    public static string LocalGoVersion()
+    public static string LocalGoVersion(string? go)
     {
-        var go = ToolRunner.Locate("go");
         if (go is null)
         {
             return "unknown";

@@ -15,9 +15,24 @@ public sealed class ToolException(string message) : Exception(message);
 /// Runs <c>go</c> and <c>nix</c> through CliWrap: arguments built, never concatenated; environment set explicitly;
 /// stderr captured; cancellation kills the child.
 /// </summary>
-public sealed class ToolRunner(Action<string>? log = null)
+public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<string, string>? tools = null)
 {
     private int _started;
+
+    /// <summary>
+    /// The executables to use, by tool name: from <paramref name="tools"/>, else <c>NIXGEN_GO</c> / <c>NIXGEN_NIX</c>
+    /// style variables (handy to hash with a specific Go), else PATH. Null when not found.
+    /// </summary>
+    public string? Resolve(string tool)
+    {
+        if (tools is not null && tools.TryGetValue(tool, out var configured))
+        {
+            return Locate(configured);
+        }
+
+        var fromEnv = Environment.GetEnvironmentVariable("NIXGEN_" + tool.ToUpperInvariant());
+        return Locate(string.IsNullOrEmpty(fromEnv) ? tool : fromEnv);
+    }
 
     /// <summary>How many processes this runner has started (benchmarks and tests assert no-op runs start none).</summary>
     public int ProcessesStarted => _started;
@@ -51,7 +66,7 @@ public sealed class ToolRunner(Action<string>? log = null)
         CancellationToken cancellationToken,
         bool throwOnFailure = true)
     {
-        var exe = Locate(tool) ?? throw new ToolException($"{tool}: not found on PATH; install it (see README) or put it on PATH");
+        var exe = Resolve(tool) ?? throw new ToolException($"{tool}: not found on PATH; install it (see README) or put it on PATH");
         var command = CliWrap.Cli.Wrap(exe)
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
