@@ -14,10 +14,17 @@ public static partial class Program
 {
     private static readonly Option<bool> ForceOption = new("--force") { Description = "init: overwrite a hand-written flake.nix; update/hash: re-hash every service" };
     private static readonly Option<bool> VerifyOption = new("--verify") { Description = "Cross-check every computed hash with `nix hash path`" };
-    private static readonly Option<string?> StrategyOption = new("--strategy") { Description = "Hashing strategy: local (default) or nix" };
+    private static readonly Option<string?> StrategyOption = CreateStrategyOption();
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Show the diff, write nothing" };
     private static readonly Option<bool> ExplainOption = new("--explain") { Description = "Say why each service was re-hashed" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Machine-readable output" };
+
+    private static Option<string?> CreateStrategyOption()
+    {
+        var option = new Option<string?>("--strategy") { Description = "Hashing strategy: local (go mod vendor + in-process NAR hash, default) or nix (build the vendor derivation, read nix's hash)" };
+        option.AcceptOnlyFromAmong("local", "nix");
+        return option;
+    }
 
     private static GenerateOptions Options(ParseResult p, Context c, bool force) =>
         new(c.Jobs, force, p.GetValue(VerifyOption), p.GetValue(StrategyOption));
@@ -128,6 +135,8 @@ public static partial class Program
                     ["strategy"] = s.Strategy,
                     ["go"] = s.Go,
                     ["reused"] = s.Reused,
+                    ["source"] = s.Reused ? "lock" : s.FromCache ? "cache" : "computed",
+                    ["reasons"] = new JsonArray([.. s.Reasons.Select(r => (JsonNode)r)]),
                 })]);
                 Console.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
@@ -135,7 +144,7 @@ public static partial class Program
             {
                 foreach (var s in result.Services)
                 {
-                    Console.WriteLine($"{s.Name,-16} {s.ModRoot,-28} {s.VendorHash ?? "null",-53} {(s.ProxyVendor ? "proxyVendor " : "")}{(s.Reused ? "(from lock)" : "(computed)")}");
+                    Console.WriteLine($"{s.Name,-16} {s.ModRoot,-28} {s.VendorHash ?? "null",-53} {(s.ProxyVendor ? "proxyVendor " : "")}{(s.Reused ? "(from lock)" : s.FromCache ? "(from cache)" : "(computed)")}");
                 }
             }
 

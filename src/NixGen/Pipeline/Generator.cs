@@ -65,6 +65,19 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             results[p.Service.Name] = new VendorResult(p.Old!.VendorHash, p.Old.ProxyVendor, p.Old.Why);
         }
 
+        var cache = new ResultCache(Path.Combine(environment.CacheDir, "results"));
+        var keys = plans.ToDictionary(p => p.Service.Name, p => ResultCache.Key(p.Service.Module.Dir, p.Fingerprint), StringComparer.Ordinal);
+        var fromCache = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in plans.Where(p => !results.ContainsKey(p.Service.Name) && !options.Force))
+        {
+            if (cache.TryGet(keys[p.Service.Name]) is { } cached)
+            {
+                reporter.ServiceStatus(p.Service.Name, "reused from cache: " + string.Join("; ", p.Reasons));
+                results[p.Service.Name] = cached;
+                fromCache.Add(p.Service.Name);
+            }
+        }
+
         var pending = plans.Where(p => !results.ContainsKey(p.Service.Name)).ToList();
         string? probe = null;
         try
@@ -81,7 +94,8 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
                 hasher = new NixFodHasher(runner, root, NixSystem.Current, environment.ForNix());
             }
 
-            await HashAllAsync(hasher, repo, pending.Select(p => (p.Service, p.Reasons)).ToList(), results, options.EffectiveJobs, cancellationToken).ConfigureAwait(false);
+            await HashAllAsync(hasher, repo, pending.Select(p => (p.Service, p.Reasons, keys[p.Service.Name])).ToList(), results, cache, options.EffectiveJobs, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -99,7 +113,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             var reused = p.Reasons.Count == 0 && p.Old is not null;
             var go = reused ? p.Old!.Go : vendoringGo;
             locked[p.Service.Name] = new LockedService(p.Service.Module.Dir, p.Fingerprint, p.Modules, r.VendorHash, r.ProxyVendor, go, strategy, r.Why);
-            reports.Add(new ServiceReport(p.Service.Name, p.Service.Module.Dir, r.VendorHash, r.ProxyVendor, strategy, go, reused, p.Reasons, p.Old?.VendorHash));
+            reports.Add(new ServiceReport(p.Service.Name, p.Service.Module.Dir, r.VendorHash, r.ProxyVendor, strategy, go, reused, p.Reasons, p.Old?.VendorHash, fromCache.Contains(p.Service.Name)));
         }
 
         warnings.AddRange(GoMismatchWarnings(locked, goSeries));
@@ -128,8 +142,9 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     private async Task HashAllAsync(
         IVendorHasher hasher,
         Repository repo,
-        IReadOnlyList<(Service Service, IReadOnlyList<string> Reasons)> pending,
+        IReadOnlyList<(Service Service, IReadOnlyList<string> Reasons, string Key)> pending,
         ConcurrentDictionary<string, VendorResult> results,
+        ResultCache cache,
         int jobs,
         CancellationToken cancellationToken)
     {
@@ -144,6 +159,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
                 reporter.ServiceStatus(p.Service.Name, "vendoring");
                 var result = await hasher.HashAsync(repo, p.Service, cancellationToken).ConfigureAwait(false);
                 results[p.Service.Name] = result;
+                cache.Put(p.Key, result);
                 reporter.ServiceStatus(p.Service.Name, "hashed: " + (result.VendorHash ?? "null"));
             }
             catch (ToolException e)

@@ -1,7 +1,7 @@
 namespace NixGen.Pipeline;
 
-/// <summary>What happened to one service in a run: its hash, whether it was reused, and why it was recomputed.</summary>
-public sealed record ServiceReport(string Name, string ModRoot, string? VendorHash, bool ProxyVendor, string Strategy, string Go, bool Reused, IReadOnlyList<string> Reasons, string? PreviousHash);
+/// <summary>What happened to one service in a run: its hash, whether it was reused (from the lock, or from the result cache), and why it changed.</summary>
+public sealed record ServiceReport(string Name, string ModRoot, string? VendorHash, bool ProxyVendor, string Strategy, string Go, bool Reused, IReadOnlyList<string> Reasons, string? PreviousHash, bool FromCache = false);
 
 /// <summary>The files a run produces (path relative to the repository → content) and its report.</summary>
 public sealed record GenerationResult(IReadOnlyDictionary<string, string> Files, IReadOnlyList<ServiceReport> Services, IReadOnlyList<string> Warnings, int ProcessesStarted);
