@@ -1,6 +1,7 @@
 using System.Text;
 using NixGen.Hashing;
 using NixGen.Pipeline;
+using NixGen.Planning;
 using NixGen.Processes;
 using NixGen.Tests.Support;
 
@@ -82,6 +83,48 @@ public sealed class HashingSpecs
         Assert.Contains("go.sum changed: go.acme.dev/retry v0.3.1 -> v0.3.2", inventory.Reasons);
         Assert.NotEqual(inventory.PreviousHash, inventory.VendorHash);
         Assert.Equal(Independent(repo, "services/inventory", dir.Path), (inventory.VendorHash, false));
+    }
+
+    [Fact]
+    public async Task A_change_in_a_shared_library_rehashes_its_users_and_names_the_files()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        Repo.CopyTree(Repo.Example, repo);
+        File.AppendAllText(Path.Combine(repo, "libs", "platform", "httpx", "httpx.go"), "\n// Retries is the default retry budget.\nconst Retries = 3\n");
+        dir.Write("repo/libs/platform/metrics/metrics.go", "// Package metrics counts.\npackage metrics\n");
+
+        var result = await new Generator(new ToolRunner(), ExampleEnvironment(dir.Path), new SilentReporter())
+            .GenerateAsync(repo, new GenerateOptions(), CancellationToken.None);
+
+        var rehashed = result.Services.Where(s => !s.Reused).ToList();
+        Assert.Equal(["gateway", "orders"], rehashed.Select(s => s.Name));
+        Assert.All(rehashed, s => Assert.Equal(["local replace libs/platform changed (2 files: httpx/httpx.go, +metrics/metrics.go)"], s.Reasons));
+        var orders = rehashed.Single(s => s.Name == "orders");
+        Assert.NotEqual(orders.PreviousHash, orders.VendorHash);
+        Assert.Equal(Independent(repo, "services/orders", dir.Path), (orders.VendorHash, false));
+    }
+
+    [Fact]
+    public void A_hash_computed_with_another_go_than_the_flake_s_is_warned_about_per_service()
+    {
+        static LockedService Locked(string go, string? hash, string strategy = "local") =>
+            new("d", new Dictionary<string, string>(), new Dictionary<string, string>(), hash, false, go, strategy, "");
+        var locked = new Dictionary<string, LockedService>
+        {
+            ["api"] = Locked("go1.22.5", "sha256-a"),
+            ["worker"] = Locked("go1.22.1", "sha256-b"),
+            ["same"] = Locked("go1.23.5", "sha256-c"),
+            ["nohash"] = Locked("go1.19.8", null),
+            ["vianix"] = Locked("nixpkgs#go_1_23", "sha256-d", "nix"),
+        };
+
+        var warnings = Generator.GoMismatchWarnings(locked, "1.23").ToList();
+
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith("vendorHash of worker computed with go1.22.1 but the flake builds with Go 1.23", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith("vendorHash of api computed with go1.22.5", warnings[1], StringComparison.Ordinal);
+        Assert.Empty(Generator.GoMismatchWarnings(locked, "default"));
     }
 
     [Fact]

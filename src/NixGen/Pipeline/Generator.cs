@@ -44,12 +44,15 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : localGo;
         var warnings = new List<string>();
 
+        var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
+        var trees = repo.Services.SelectMany(s => s.LocalReplaces).Select(r => r.TargetDir).Distinct(StringComparer.Ordinal)
+            .ToDictionary(d => d, d => Fingerprint.TreeFiles(Path.Combine(root, d), d, moduleDirs), StringComparer.Ordinal);
         var plans = repo.Services.Select(s =>
         {
-            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy);
+            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees);
             var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
             lockFile.Services.TryGetValue(s.Name, out var old);
-            var reasons = options.Force ? ["--force"] : ChangeExplainer.Explain(old, fingerprint, modules);
+            var reasons = options.Force ? ["--force"] : ChangeExplainer.Explain(old, fingerprint, modules, lockFile.Trees, trees);
             if (old is not null && old.Dir != s.Module.Dir && reasons.Count == 0)
             {
                 reasons = [$"moved from {old.Dir}"];
@@ -129,7 +132,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [FlakeFile] = flake,
-            [LockFile.FileName] = new LockFile(locked).Render(),
+            [LockFile.FileName] = new LockFile(locked, trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal)).Render(),
         };
         if (!configExists)
         {

@@ -5,7 +5,12 @@ namespace NixGen.Planning;
 /// <summary>Says, in a user's words, why a service must be re-hashed.</summary>
 public static class ChangeExplainer
 {
-    public static IReadOnlyList<string> Explain(LockedService? old, IReadOnlyDictionary<string, string> fingerprint, IReadOnlyDictionary<string, string> modules)
+    public static IReadOnlyList<string> Explain(
+        LockedService? old,
+        IReadOnlyDictionary<string, string> fingerprint,
+        IReadOnlyDictionary<string, string> modules,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? oldTrees = null,
+        IReadOnlyDictionary<string, SortedDictionary<string, string>>? newTrees = null)
     {
         if (old is null)
         {
@@ -30,7 +35,7 @@ public static class ChangeExplainer
             else if (key.StartsWith("replace:", StringComparison.Ordinal))
             {
                 var dir = key["replace:".Length..];
-                reasons.Add(before is null ? $"new local replace {dir}" : after is null ? $"local replace {dir} removed" : $"local replace {dir} changed");
+                reasons.Add(before is null ? $"new local replace {dir}" : after is null ? $"local replace {dir} removed" : $"local replace {dir} changed{FileChanges(dir, oldTrees, newTrees)}");
             }
             else
             {
@@ -46,6 +51,28 @@ public static class ChangeExplainer
         }
 
         return reasons;
+    }
+
+    /// <summary>" (3 files: a.go, +b.go, -c.go)" when both listings are known, else "".</summary>
+    private static string FileChanges(
+        string dir, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? oldTrees, IReadOnlyDictionary<string, SortedDictionary<string, string>>? newTrees)
+    {
+        if (oldTrees is null || newTrees is null || !oldTrees.TryGetValue(dir, out var before) || !newTrees.TryGetValue(dir, out var after))
+        {
+            return "";
+        }
+
+        var changed = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+            .Where(f => !before.TryGetValue(f, out var b) || !after.TryGetValue(f, out var a) || a != b)
+            .Select(f => before.ContainsKey(f) ? after.ContainsKey(f) ? f : "-" + f : "+" + f)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return "";
+        }
+
+        var shown = string.Join(", ", changed.Take(5)) + (changed.Count > 5 ? ", …" : "");
+        return $" ({changed.Count} file{(changed.Count == 1 ? "" : "s")}: {shown})";
     }
 
     private static IEnumerable<string> ModuleChanges(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)

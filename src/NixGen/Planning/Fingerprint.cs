@@ -10,7 +10,8 @@ namespace NixGen.Planning;
 /// </summary>
 public static class Fingerprint
 {
-    public static SortedDictionary<string, string> Of(Repository repo, Service service, string goToolchain, string strategy)
+    public static SortedDictionary<string, string> Of(
+        Repository repo, Service service, string goToolchain, string strategy, IReadOnlyDictionary<string, SortedDictionary<string, string>>? trees = null)
     {
         var m = service.Module;
         var dir = Path.Combine(repo.Root, m.Dir);
@@ -26,7 +27,10 @@ public static class Fingerprint
         };
         foreach (var r in service.LocalReplaces)
         {
-            inputs["replace:" + r.TargetDir] = TreeDigest(Path.Combine(repo.Root, r.TargetDir), r.TargetDir, moduleDirs);
+            var files = trees is not null && trees.TryGetValue(r.TargetDir, out var known)
+                ? known
+                : TreeFiles(Path.Combine(repo.Root, r.TargetDir), r.TargetDir, moduleDirs);
+            inputs["replace:" + r.TargetDir] = TreeDigest(files);
         }
 
         return inputs;
@@ -36,18 +40,25 @@ public static class Fingerprint
 
     private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>A digest of the files (names, contents, executable bits) of a module tree, without tests, vendor/ and nested modules.</summary>
-    public static string TreeDigest(string root, string relDir, IReadOnlySet<string> moduleDirs)
+    /// <summary>
+    /// The files of a module tree (without tests, vendor/, testdata/ and nested modules) with a short content digest
+    /// each (<c>x</c> appended for executables): kept in the lock so a change can be explained file by file.
+    /// </summary>
+    public static SortedDictionary<string, string> TreeFiles(string root, string relDir, IReadOnlySet<string> moduleDirs)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rel, full) in ModuleFiles(root, relDir, moduleDirs))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(rel + "\0"));
-            sha.AppendData(SHA256.HashData(File.ReadAllBytes(full)));
+            var executable = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
+            files[rel] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))[..16] + (executable ? "x" : "");
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return files;
     }
+
+    /// <summary>One digest of a tree listing from <see cref="TreeFiles"/>.</summary>
+    public static string TreeDigest(IReadOnlyDictionary<string, string> files) =>
+        Digest(string.Concat(files.Select(f => f.Key + "\0" + f.Value + "\n")));
 
     internal static IEnumerable<(string Rel, string Full)> ModuleFiles(string root, string relDir, IReadOnlySet<string> moduleDirs)
     {

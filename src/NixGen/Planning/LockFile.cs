@@ -16,11 +16,12 @@ public sealed record LockedService(
     string Why);
 
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
-public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services)
+/// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
+public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees)
 {
     public const string FileName = "nixgen.lock";
 
-    public static LockFile Empty { get; } = new(new Dictionary<string, LockedService>());
+    public static LockFile Empty { get; } = new(new Dictionary<string, LockedService>(), new Dictionary<string, IReadOnlyDictionary<string, string>>());
 
     public static LockFile Load(string path)
     {
@@ -61,7 +62,16 @@ public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Service
             throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
         }
 
-        return new LockFile(services);
+        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (root!["trees"] is JsonObject treeNodes)
+        {
+            foreach (var (dir, node) in treeNodes)
+            {
+                trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
+            }
+        }
+
+        return new LockFile(services, trees);
     }
 
     public string Render()
@@ -82,7 +92,13 @@ public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Service
             };
         }
 
-        var root = new JsonObject { ["services"] = services, ["version"] = 1 };
+        var trees = new JsonObject();
+        foreach (var (dir, files) in Trees.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            trees[dir] = Sorted(files);
+        }
+
+        var root = new JsonObject { ["services"] = services, ["trees"] = trees, ["version"] = 1 };
         var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
