@@ -168,6 +168,24 @@ public sealed class ParserSpecs
     }
 
     [Fact]
+    public void The_fast_canonical_version_check_agrees_with_the_full_one()
+    {
+        string[] known = ["v1.2.3", "v0.0.0-20200101000000-abcdef123456", "v2.0.0+incompatible", "v1.0.0-rc.1", "v1.0.0-01", "v1.0.0-0a",
+            "v01.0.0", "v1.2", "v1.2.3+meta", "v1.2.3-", "v1.2.3-a..b", "1.2.3", "v1.2.3-x.0.y", "v1.0.0-rc.1+incompatible"];
+        foreach (var v in known)
+        {
+            Assert.True(GoVersions.IsCanonical(v) == (GoVersions.Canonical(v) == v), v);
+        }
+
+        Gen.Select(Gen.Int[0, 9].Array[1, 3], Gen.Char["0123456789.-+vabcincompatible"].Array[0, 12])
+            .Sample((digits, tail) =>
+            {
+                var v = "v" + string.Join(".", digits) + new string(tail);
+                return GoVersions.IsCanonical(v) == (GoVersions.Canonical(v) == v);
+            }, iter: 20_000);
+    }
+
+    [Fact]
     public void Random_mutations_of_valid_files_never_crash_the_parser()
     {
         var seeds = Directory.EnumerateFiles(Repo.Corpus, "*.golden", SearchOption.AllDirectories).Select(File.ReadAllText)

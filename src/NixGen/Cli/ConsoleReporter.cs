@@ -15,6 +15,14 @@ public sealed class ConsoleReporter(bool quiet, bool verbose, bool color) : IRep
         }
     }
 
+    public void Step(string message)
+    {
+        if (!quiet)
+        {
+            Write(message);
+        }
+    }
+
     public void Warn(string message) => Write((color ? "\u001b[33mwarning:\u001b[0m " : "warning: ") + message);
 
     public void Verbose(string message)

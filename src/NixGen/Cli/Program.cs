@@ -33,15 +33,42 @@ public static partial class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var exit = ExitCodes.Cancelled;
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cts.Token).ConfigureAwait(false);
+            exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cts.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
         }
+
+        WriteStats(clock.Elapsed, exit);
+        return exit;
+    }
+
+    /// <summary>
+    /// For benchmarks and scripts: when NIXGEN_STATS_FILE is set, writes the run's exit code, wall time, peak memory
+    /// and the number of go/nix processes it started to that file as JSON.
+    /// </summary>
+    private static void WriteStats(TimeSpan elapsed, int exit)
+    {
+        var path = Environment.GetEnvironmentVariable("NIXGEN_STATS_FILE");
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var stats = new System.Text.Json.Nodes.JsonObject
+        {
+            ["exitCode"] = exit,
+            ["elapsedMs"] = Math.Round(elapsed.TotalMilliseconds, 1),
+            ["peakWorkingSetBytes"] = self.PeakWorkingSet64,
+            ["processesStarted"] = ToolRunner.TotalStarted,
+        };
+        File.WriteAllText(path, stats.ToJsonString() + "\n");
     }
 
     private static Context ContextOf(ParseResult parse) => new(

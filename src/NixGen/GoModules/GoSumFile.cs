@@ -12,67 +12,106 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
             .GroupBy(e => e.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.Version).Distinct().Order(StringComparer.Ordinal)], StringComparer.Ordinal);
 
-    /// <summary>Parses go.sum text; malformed lines are reported with their line and column.</summary>
+    /// <summary>
+    /// Parses go.sum text; malformed lines are reported with their line and column. Allocation-light: fields are
+    /// sliced from the text, each module path is checked (and allocated) once however many lines name it.
+    /// </summary>
     public static GoSumFile Parse(string fileName, string text)
     {
-        var entries = new List<GoSumEntry>();
+        var entries = new List<GoSumEntry>(text.Length / 90 + 1);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var lineNo = 0;
-        foreach (var raw in text.Split('\n'))
+        var start = 0;
+        Span<Range> fields = stackalloc Range[4];
+        while (start <= text.Length)
         {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
             lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            start = end + 1;
+            var count = Split(line, fields);
+            if (count == 0)
             {
                 continue;
             }
 
-            var fields = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            var firstCol = 1 + line.Length - line.TrimStart(' ', '\t').Length;
-            if (fields.Length != 3)
+            if (count != 3)
             {
-                throw new GoModParseException(fileName, new Position(lineNo, firstCol, 0),
-                    $"malformed go.sum line: want \"module version hash\", got {fields.Length} field{(fields.Length == 1 ? "" : "s")}");
+                throw new GoModParseException(fileName, new Position(lineNo, 1 + fields[0].Start.Value, 0),
+                    $"malformed go.sum line: want \"module version hash\", got {count} field{(count == 1 ? "" : "s")}");
             }
 
-            int Col(int field)
+            var pathSpan = line[fields[0]];
+            if (!paths.TryGetValue(pathSpan, out var path))
             {
-                var at = 0;
-                for (var i = 0; i <= field; i++)
+                path = pathSpan.ToString();
+                if (ModulePaths.CheckModulePath(path) is { } complaint)
                 {
-                    at = line.IndexOf(fields[i], at + (i == 0 ? 0 : fields[i - 1].Length), StringComparison.Ordinal);
+                    throw new GoModParseException(fileName, new Position(lineNo, 1 + fields[0].Start.Value, 0), $"malformed module path \"{path}\": {complaint}");
                 }
 
-                return at + 1;
+                paths[path] = path;
             }
 
-            var path = fields[0];
-            if (ModulePaths.CheckModulePath(path) is { } complaint)
+            var versionField = line[fields[1]];
+            var isGoMod = versionField.EndsWith("/go.mod", StringComparison.Ordinal);
+            var versionSpan = isGoMod ? versionField[..^"/go.mod".Length] : versionField;
+            if (!GoVersions.IsCanonical(versionSpan))
             {
-                throw new GoModParseException(fileName, new Position(lineNo, Col(0), 0), $"malformed module path \"{path}\": {complaint}");
+                throw new GoModParseException(fileName, new Position(lineNo, 1 + fields[1].Start.Value, 0),
+                    $"{path}: invalid version \"{versionField}\": must be canonical, of the form v1.2.3");
             }
 
-            var version = fields[1];
-            var isGoMod = version.EndsWith("/go.mod", StringComparison.Ordinal);
-            if (isGoMod)
-            {
-                version = version[..^"/go.mod".Length];
-            }
-
-            if (GoVersions.Canonical(version) != version)
-            {
-                throw new GoModParseException(fileName, new Position(lineNo, Col(1), 0), $"{path}: invalid version \"{fields[1]}\": must be canonical, of the form v1.2.3");
-            }
-
-            var hash = fields[2];
+            var hash = line[fields[2]].ToString();
             if (!IsValidHash(hash))
             {
-                throw new GoModParseException(fileName, new Position(lineNo, Col(2), 0), $"{path}@{version}: malformed hash \"{hash}\": want h1: followed by base64 of a sha256");
+                throw new GoModParseException(fileName, new Position(lineNo, 1 + fields[2].Start.Value, 0),
+                    $"{path}@{versionSpan}: malformed hash \"{hash}\": want h1: followed by base64 of a sha256");
             }
 
-            entries.Add(new GoSumEntry(path, version, isGoMod, hash, lineNo));
+            entries.Add(new GoSumEntry(path, versionSpan.ToString(), isGoMod, hash, lineNo));
         }
 
         return new GoSumFile(fileName, entries);
+    }
+
+    /// <summary>Splits a line at spaces and tabs into at most <c>fields.Length</c> ranges; returns the field count (capped).</summary>
+    private static int Split(ReadOnlySpan<char> line, Span<Range> fields)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && line[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i == line.Length)
+            {
+                break;
+            }
+
+            var begin = i;
+            while (i < line.Length && line[i] is not (' ' or '\t'))
+            {
+                i++;
+            }
+
+            if (count < fields.Length)
+            {
+                fields[count] = begin..i;
+            }
+
+            count++;
+        }
+
+        return count;
     }
 
     private static bool IsValidHash(string hash)
@@ -83,13 +122,22 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
             return false;
         }
 
-        if (hash[..colon] != "h1")
+        var algorithm = hash.AsSpan(0, colon);
+        if (!algorithm.SequenceEqual("h1"))
         {
             // Future hash algorithms are accepted as Go does: it ignores what it cannot check.
-            return hash[..colon].All(char.IsAsciiLetterOrDigit);
+            foreach (var c in algorithm)
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         Span<byte> buffer = stackalloc byte[48];
-        return Convert.TryFromBase64String(hash[(colon + 1)..], buffer, out var n) && n == 32;
+        return Convert.TryFromBase64Chars(hash.AsSpan(colon + 1), buffer, out var n) && n == 32;
     }
 }

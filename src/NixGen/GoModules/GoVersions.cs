@@ -28,6 +28,76 @@ public static partial class GoVersions
     public static bool IsPseudoVersion(string v) => PseudoVersionPattern().IsMatch(v) && Canonical(v) is not null;
 
     /// <summary>
+    /// Whether <paramref name="v"/> is already canonical (<c>Canonical(v) == v</c>), without allocating: the hot
+    /// path of go.sum parsing, where nearly every version is canonical.
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<char> v)
+    {
+        if (v.Length < 6 || v[0] != 'v')
+        {
+            return false;
+        }
+
+        var i = 1;
+        if (!Number(v, ref i) || !Expect(v, ref i, '.') || !Number(v, ref i) || !Expect(v, ref i, '.') || !Number(v, ref i))
+        {
+            return false;
+        }
+
+        if (i < v.Length && v[i] == '-')
+        {
+            i++;
+            while (true)
+            {
+                var start = i;
+                var numeric = true;
+                while (i < v.Length && (char.IsAsciiLetterOrDigit(v[i]) || v[i] == '-'))
+                {
+                    numeric &= char.IsAsciiDigit(v[i]);
+                    i++;
+                }
+
+                if (i == start || (numeric && i - start > 1 && v[start] == '0'))
+                {
+                    return false;
+                }
+
+                if (i < v.Length && v[i] == '.')
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+        }
+
+        return i == v.Length || v[i..].SequenceEqual("+incompatible");
+
+        static bool Expect(ReadOnlySpan<char> v, ref int i, char c)
+        {
+            if (i < v.Length && v[i] == c)
+            {
+                i++;
+                return true;
+            }
+
+            return false;
+        }
+
+        static bool Number(ReadOnlySpan<char> v, ref int i)
+        {
+            var start = i;
+            while (i < v.Length && char.IsAsciiDigit(v[i]))
+            {
+                i++;
+            }
+
+            return i > start && (i - start == 1 || v[start] != '0');
+        }
+    }
+
+    /// <summary>
     /// The canonical form of a module version as Go's <c>module.CanonicalVersion</c> computes it
     /// (<c>v1.2</c> becomes <c>v1.2.0</c>, build metadata is dropped except <c>+incompatible</c>), or null when invalid.
     /// </summary>

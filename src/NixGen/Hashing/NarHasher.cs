@@ -1,18 +1,17 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace NixGen.Hashing;
 
 /// <summary>
 /// Serialises a file tree as a Nix Archive (NAR) straight into SHA-256, without building the archive:
-/// the same value <c>nix hash path</c> prints.
+/// the same value <c>nix hash path</c> prints. Streaming, one buffer, and per file only the syscalls nix itself
+/// makes (the directory listing's lstat, open, read, close).
 /// </summary>
 public static class NarHasher
 {
-    private static readonly byte[] Padding = new byte[8];
-
     /// <summary>The SRI hash (<c>sha256-...</c>) of the NAR serialisation of <paramref name="path"/>.</summary>
     public static string HashPath(string path) => "sha256-" + Convert.ToBase64String(HashPathBytes(path));
 
@@ -20,108 +19,184 @@ public static class NarHasher
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var sink = new Sink(sha);
-        sink.Str("nix-archive-1");
-        WriteNode(sink, new FileInfo(path).LinkTarget is not null ? new FileInfo(path) : Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path));
+        sink.Token(Tokens.Magic);
+        FileSystemInfo root = new FileInfo(path);
+        if (root.LinkTarget is null && Directory.Exists(path))
+        {
+            root = new DirectoryInfo(path);
+        }
+        else if (!root.Exists && root.LinkTarget is null)
+        {
+            throw new FileNotFoundException($"cannot hash {path}: no such file or directory", path);
+        }
+
+        WriteNode(sink, root);
+        sink.Flush();
         return sha.GetHashAndReset();
     }
 
+    /// <summary>The fixed strings of the format, pre-encoded with their length prefix and padding.</summary>
+    private static class Tokens
+    {
+        public static readonly byte[] Magic = Encode("nix-archive-1");
+        public static readonly byte[] Open = Encode("(");
+        public static readonly byte[] Close = Encode(")");
+        public static readonly byte[] Type = Encode("type");
+        public static readonly byte[] Regular = Encode("regular");
+        public static readonly byte[] Executable = Encode("executable");
+        public static readonly byte[] Empty = Encode("");
+        public static readonly byte[] Contents = Encode("contents");
+        public static readonly byte[] Symlink = Encode("symlink");
+        public static readonly byte[] Target = Encode("target");
+        public static readonly byte[] Directory = Encode("directory");
+        public static readonly byte[] Entry = Encode("entry");
+        public static readonly byte[] Name = Encode("name");
+        public static readonly byte[] Node = Encode("node");
+
+        private static byte[] Encode(string s)
+        {
+            var bytes = Encoding.UTF8.GetBytes(s);
+            var encoded = new byte[8 + Padded(bytes.Length)];
+            BinaryPrimitives.WriteUInt64LittleEndian(encoded, (ulong)bytes.Length);
+            bytes.CopyTo(encoded, 8);
+            return encoded;
+        }
+    }
+
+    private static int Padded(long n) => (int)((n + 7) & ~7L);
+
+    /// <summary>Collects the archive in one buffer and feeds SHA-256 in large blocks.</summary>
     private sealed class Sink(IncrementalHash sha)
     {
-        private readonly byte[] _word = new byte[8];
+        private readonly byte[] _buffer = new byte[256 * 1024];
+        private int _used;
 
-        public void Raw(ReadOnlySpan<byte> bytes) => sha.AppendData(bytes);
+        public void Token(byte[] token) => Raw(token);
 
-        public void Length(ulong n)
+        public void Raw(ReadOnlySpan<byte> bytes)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(_word, n);
-            sha.AppendData(_word);
+            if (bytes.Length > _buffer.Length - _used)
+            {
+                Flush();
+                if (bytes.Length > _buffer.Length)
+                {
+                    sha.AppendData(bytes);
+                    return;
+                }
+            }
+
+            bytes.CopyTo(_buffer.AsSpan(_used));
+            _used += bytes.Length;
         }
 
-        public void Pad(ulong n)
+        public void Length(long n)
+        {
+            Span<byte> word = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(word, (ulong)n);
+            Raw(word);
+        }
+
+        public void Pad(long n)
         {
             var rem = (int)(n % 8);
             if (rem != 0)
             {
-                sha.AppendData(Padding, 0, 8 - rem);
+                Raw(stackalloc byte[8 - rem]);
             }
         }
 
         public void Bytes(ReadOnlySpan<byte> bytes)
         {
-            Length((ulong)bytes.Length);
-            sha.AppendData(bytes);
-            Pad((ulong)bytes.Length);
+            Length(bytes.Length);
+            Raw(bytes);
+            Pad(bytes.Length);
         }
 
-        public void Str(string s) => Bytes(Encoding.UTF8.GetBytes(s));
+        /// <summary>Streams a file's bytes into the buffer; returns how many were read.</summary>
+        public long File(SafeFileHandle handle)
+        {
+            long offset = 0;
+            while (true)
+            {
+                if (_used == _buffer.Length)
+                {
+                    Flush();
+                }
+
+                var n = RandomAccess.Read(handle, _buffer.AsSpan(_used), offset);
+                if (n == 0)
+                {
+                    return offset;
+                }
+
+                _used += n;
+                offset += n;
+            }
+        }
+
+        public void Flush()
+        {
+            if (_used > 0)
+            {
+                sha.AppendData(_buffer, 0, _used);
+                _used = 0;
+            }
+        }
     }
+
+    private static readonly EnumerationOptions Listing = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false, ReturnSpecialDirectories = false };
 
     private static void WriteNode(Sink sink, FileSystemInfo info)
     {
-        sink.Str("(");
-        sink.Str("type");
-        if (info.LinkTarget is { } target)
+        sink.Token(Tokens.Open);
+        sink.Token(Tokens.Type);
+        // The listing's lstat already says whether an entry is a symlink: no readlink for regular files.
+        if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is { } target)
         {
-            sink.Str("symlink");
-            sink.Str("target");
-            sink.Str(target);
+            sink.Token(Tokens.Symlink);
+            sink.Token(Tokens.Target);
+            sink.Bytes(Encoding.UTF8.GetBytes(target));
         }
         else if (info is DirectoryInfo dir)
         {
-            sink.Str("directory");
-            var entries = dir.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false })
+            sink.Token(Tokens.Directory);
+            var entries = dir.EnumerateFileSystemInfos("*", Listing)
                 .Select(e => (Name: Encoding.UTF8.GetBytes(e.Name), Info: e))
                 .ToList();
             entries.Sort((a, b) => a.Name.AsSpan().SequenceCompareTo(b.Name));
             foreach (var (name, entry) in entries)
             {
-                sink.Str("entry");
-                sink.Str("(");
-                sink.Str("name");
+                sink.Token(Tokens.Entry);
+                sink.Token(Tokens.Open);
+                sink.Token(Tokens.Name);
                 sink.Bytes(name);
-                sink.Str("node");
+                sink.Token(Tokens.Node);
                 WriteNode(sink, entry);
-                sink.Str(")");
+                sink.Token(Tokens.Close);
             }
         }
         else
         {
-            sink.Str("regular");
-            var mode = File.GetUnixFileMode(info.FullName);
-            if ((mode & UnixFileMode.UserExecute) != 0)
+            sink.Token(Tokens.Regular);
+            if ((info.UnixFileMode & UnixFileMode.UserExecute) != 0)
             {
-                sink.Str("executable");
-                sink.Str("");
+                sink.Token(Tokens.Executable);
+                sink.Token(Tokens.Empty);
             }
 
-            sink.Str("contents");
-            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var length = (ulong)stream.Length;
+            sink.Token(Tokens.Contents);
+            using var handle = File.OpenHandle(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            var length = ((FileInfo)info).Length;
             sink.Length(length);
-            var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
-            try
+            var read = sink.File(handle);
+            if (read != length)
             {
-                ulong total = 0;
-                int n;
-                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    sink.Raw(buffer.AsSpan(0, n));
-                    total += (ulong)n;
-                }
-
-                if (total != length)
-                {
-                    throw new IOException($"{info.FullName} changed while it was being hashed");
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
+                throw new IOException($"{info.FullName} changed while it was being hashed");
             }
 
             sink.Pad(length);
         }
 
-        sink.Str(")");
+        sink.Token(Tokens.Close);
     }
 }

@@ -40,7 +40,7 @@ public sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, b
             throw new ToolException($"{service.Name}: {complaint}");
         }
 
-        var scratch = Directory.CreateTempSubdirectory("nixgen-vendor-");
+        var scratch = Scratch.Create("nixgen-vendor-");
         try
         {
             var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);

@@ -20,12 +20,22 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         root = Path.GetFullPath(root);
         var configPath = Path.Combine(root, ConfigFile);
         var configExists = File.Exists(configPath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Timed(string stage) => reporter.Verbose($"nixgen: {stage} done at {clock.ElapsedMilliseconds} ms");
         var config = ConfigLoader.Load(configPath);
         var repo = RepoScanner.Scan(root, config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal));
+        Timed("config and discovery");
         if (repo.Services.Count == 0)
         {
             throw new RepoException(repo.Modules[0].Dir == "." ? "go.mod" : repo.Modules[0].Dir + "/go.mod",
                 "no service found: no module has a main package (package main outside _test.go files)");
+        }
+
+        // First run: render with exactly the nixgen.yaml that is about to be written, so that init and check agree.
+        var defaultConfigText = configExists ? null : DefaultConfigText(repo);
+        if (defaultConfigText is not null)
+        {
+            config = ConfigLoader.FromText(ConfigFile, defaultConfigText);
         }
 
         foreach (var dir in config.Services.Keys)
@@ -52,6 +62,13 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees);
             var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
             lockFile.Services.TryGetValue(s.Name, out var old);
+            if (vendoringGo == "unknown" && old is not null && old.Fingerprint.TryGetValue("go", out var lockedGo))
+            {
+                // No go on PATH (e.g. a CI job that only runs `nixgen check`): which Go vendored cannot change what
+                // is locked, so compare the other inputs; a service that does need hashing still fails clearly.
+                fingerprint["go"] = lockedGo;
+            }
+
             var reasons = options.Force ? ["--force"] : ChangeExplainer.Explain(old, fingerprint, modules, lockFile.Trees, trees);
             if (old is not null && old.Dir != s.Module.Dir && reasons.Count == 0)
             {
@@ -81,6 +98,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             }
         }
 
+        Timed("fingerprints and lock");
         var pending = plans.Where(p => !results.ContainsKey(p.Service.Name)).ToList();
         string? probe = null;
         try
@@ -95,6 +113,18 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             else if (strategy == "nix")
             {
                 hasher = new NixFodHasher(runner, root, NixSystem.Current, environment.ForNix());
+            }
+
+            if (hasher is VendorHasher)
+            {
+                var prefetcher = new ModulePrefetcher(runner, environment);
+                var toFetch = pending.Where(p => VendorShortcuts.Classify(p.Service) is null).Select(p => p.Service).ToList();
+                var missing = prefetcher.Missing(toFetch).Count;
+                if (missing > 0)
+                {
+                    reporter.Step($"fetching {missing} module version(s) into the shared cache");
+                    await prefetcher.PrefetchAsync(toFetch, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await HashAllAsync(hasher, repo, pending.Select(p => (p.Service, p.Reasons, keys[p.Service.Name])).ToList(), results, cache, options.EffectiveJobs, cancellationToken)
@@ -127,6 +157,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         var overrideDir = Path.Combine(root, FlakeRenderer.OverrideFolder);
+        Timed("hashing");
         var model = FlakeModelBuilder.Build(repo, config, results, goAttr, goComment);
         var flake = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -136,9 +167,10 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         };
         if (!configExists)
         {
-            files[ConfigFile] = DefaultConfigText(repo);
+            files[ConfigFile] = defaultConfigText!;
         }
 
+        Timed("rendering");
         return new GenerationResult(files, reports, warnings, runner.ProcessesStarted);
     }
 
@@ -231,7 +263,9 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             .GroupBy(l => l.Go, StringComparer.Ordinal);
         foreach (var g in local.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            yield return $"vendorHash of {string.Join(", ", g.Select(x => x.Name).Order(StringComparer.Ordinal))} computed with {g.Key} but the flake builds with Go {flakeGoSeries}: " +
+            var names = g.Select(x => x.Name).Order(StringComparer.Ordinal).ToList();
+            var who = names.Count <= 5 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(5))} and {names.Count - 5} more";
+            yield return $"vendorHash of {who} computed with {g.Key} but the flake builds with Go {flakeGoSeries}: " +
                 $"vendor/modules.txt can differ between Go releases, so install Go {flakeGoSeries} and run `nixgen update --force`, or use `--strategy nix`";
         }
     }

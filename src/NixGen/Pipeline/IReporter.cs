@@ -5,6 +5,9 @@ public interface IReporter
 {
     void ServiceStatus(string service, string status);
 
+    /// <summary>A step of the whole run (e.g. fetching modules), not of one service.</summary>
+    void Step(string message);
+
     void Warn(string message);
 
     void Verbose(string message);
@@ -14,6 +17,10 @@ public interface IReporter
 public sealed class SilentReporter : IReporter
 {
     public void ServiceStatus(string service, string status)
+    {
+    }
+
+    public void Step(string message)
     {
     }
 

@@ -17,7 +17,11 @@ public sealed class ToolException(string message) : Exception(message);
 /// </summary>
 public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<string, string>? tools = null)
 {
+    private static int s_totalStarted;
     private int _started;
+
+    /// <summary>Processes started by every runner of this process (reported by <c>NIXGEN_STATS_FILE</c>).</summary>
+    public static int TotalStarted => s_totalStarted;
 
     /// <summary>
     /// The executables to use, by tool name: from <paramref name="tools"/>, else <c>NIXGEN_GO</c> / <c>NIXGEN_NIX</c>
@@ -74,6 +78,7 @@ public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<s
             .WithValidation(CommandResultValidation.None);
         log?.Invoke($"$ {Path.GetFileName(exe)} {command.Arguments}  (in {workingDirectory})");
         Interlocked.Increment(ref _started);
+        Interlocked.Increment(ref s_totalStarted);
         BufferedCommandResult result;
         try
         {

@@ -1,0 +1,78 @@
+using NixGen.Discovery;
+using NixGen.Processes;
+
+namespace NixGen.Hashing;
+
+/// <summary>
+/// Fills the shared module cache with one <c>go mod download</c> of every remote module version the services to hash
+/// need and the cache lacks, before any service vendors. Downloads then overlap (they are latency-bound, so the
+/// process gets more parallelism than cores) instead of each service fetching its own modules in turn, and every
+/// <c>go mod vendor</c> after it reads only the local cache.
+/// </summary>
+public sealed class ModulePrefetcher(ToolRunner runner, GoEnvironment environment)
+{
+    /// <summary>Downloads in flight: fetching is network-bound, not CPU-bound.</summary>
+    public const int DownloadParallelism = 16;
+
+    /// <summary>
+    /// The module versions to fetch: those whose tree hash is in a service's go.sum (so Go needed their code), minus
+    /// modules replaced by local directories and those already in the cache.
+    /// </summary>
+    public IReadOnlyList<string> Missing(IEnumerable<Service> services)
+    {
+        var wanted = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in services)
+        {
+            if (s.Module.Sum is null || s.Module.HasVendorDir)
+            {
+                continue;
+            }
+
+            var replaced = s.Module.Mod.EffectiveReplaces.Select(r => r.OldPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in s.Module.Sum.Entries.Where(e => !e.IsGoMod && !replaced.Contains(e.Path)))
+            {
+                wanted.Add(e.Path + "@" + e.Version);
+            }
+        }
+
+        return [.. wanted.Where(m => !Cached(m))];
+    }
+
+    private bool Cached(string moduleAtVersion)
+    {
+        var at = moduleAtVersion.LastIndexOf('@');
+        var escaped = string.Concat(moduleAtVersion[..at].Select(c => char.IsAsciiLetterUpper(c) ? "!" + char.ToLowerInvariant(c) : c.ToString()));
+        return File.Exists(Path.Combine(environment.ModCache, "cache", "download", escaped, "@v", moduleAtVersion[(at + 1)..] + ".zip"));
+    }
+
+    /// <summary>
+    /// Fetches what is missing. Failures are not reported here: the service that needs a module that cannot be
+    /// fetched fails on its own with Go's message, naming the service.
+    /// </summary>
+    public async Task<int> PrefetchAsync(IEnumerable<Service> services, CancellationToken cancellationToken)
+    {
+        var missing = Missing(services);
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+
+        var scratch = Scratch.Create("nixgen-prefetch-");
+        try
+        {
+            Directory.CreateDirectory(environment.CacheDir);
+            var env = new Dictionary<string, string?>(environment.ForGo(), StringComparer.Ordinal)
+            {
+                ["GOMAXPROCS"] = DownloadParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["GOFLAGS"] = "-mod=mod",
+            };
+            await runner.RunAsync("go", a => a.Add("mod").Add("download").Add(missing), scratch.FullName, env, cancellationToken, throwOnFailure: false)
+                .ConfigureAwait(false);
+            return missing.Count;
+        }
+        finally
+        {
+            TreeCopier.DeleteTree(scratch.FullName);
+        }
+    }
+}
