@@ -7,6 +7,7 @@ using NixGen.Bench;
 
 // Usage:
 //   NixGen.Bench generate --dir DIR [--services 50] [--modules 30] [--libs 4] [--seed 1]   (repo in DIR/repo, proxy in DIR/proxy)
+//   NixGen.Bench serve --root PROXYDIR [--latency-ms 40]   (serves a proxy tree over HTTP until Ctrl-C)
 //   NixGen.Bench micro [--out DIR]
 //   NixGen.Bench macro --nixgen PATH [--services 50] [--modules 30] [--libs 4] [--latency-ms 40] [--scales 10,50,200] [--seed 1] [--out DIR]
 var command = args.Length > 0 ? args[0] : "macro";
@@ -28,6 +29,21 @@ switch (command)
             int.Parse(Arg("--libs", "4"), CultureInfo.InvariantCulture),
             Seed: int.Parse(Arg("--seed", "1"), CultureInfo.InvariantCulture)));
         Console.WriteLine($"{generated.Services.Count} services in {generated.RepoRoot}; GOPROXY={generated.Proxy.Url} GOSUMDB=off");
+        return 0;
+    case "serve":
+        await using (var server = new NixGen.Fixtures.GoProxyServer(Arg("--root", "proxy"), TimeSpan.FromMilliseconds(int.Parse(Arg("--latency-ms", "40"), CultureInfo.InvariantCulture))))
+        {
+            Console.WriteLine($"GOPROXY={server.Url}");
+            using var stop = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            Console.WriteLine($"{server.Requests} requests served");
+        }
+
         return 0;
     case "micro":
         var config = ManualConfig.CreateMinimumViable()
