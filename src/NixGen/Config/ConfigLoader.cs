@@ -12,13 +12,16 @@ public sealed class ConfigException(string message) : Exception(message);
 public static partial class ConfigLoader
 {
     internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], false, true,
-        new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false));
+        new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false), null);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9+/]{43}=$")]
     private static partial Regex PublicKeyPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9._~/-]+\.[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex GoVariablePattern();
+
+    [GeneratedRegex(@"^(github|gitlab|sourcehut|git\+https|git\+ssh|https|path|flake):[^\s""\\]+$")]
+    private static partial Regex FlakeRefPattern();
 
     [GeneratedRegex(@"^[a-z0-9_]+-(linux|darwin)$")]
     private static partial Regex SystemPattern();
@@ -58,26 +61,32 @@ public static partial class ConfigLoader
             throw new ConfigException($"{file}:{e.Start.Line}:{e.Start.Column}: {inner}");
         }
 
-        return Validate(file, raw);
+        return Validate(file, raw, new YamlLocator(text));
     }
 
-    private static ConfigException Bad(string file, string key, string message) => new($"{file}: {key}: {message}");
-
-    private static NixGenConfig Validate(string file, RawConfig raw)
+    private static NixGenConfig Validate(string file, RawConfig raw, YamlLocator where)
     {
+        // Semantic errors point at the offending value: file:line:col: key.path: message.
+        ConfigException Bad(string key, string message, params object[] path) => new($"{file}:{where.Find(path)}: {key}: {message}");
+
         var systems = raw.Systems ?? [.. NixGenConfig.DefaultSystems];
         foreach (var s in systems)
         {
             if (!SystemPattern().IsMatch(s))
             {
-                throw Bad(file, "systems", $"\"{s}\" is not a Nix system such as x86_64-linux or aarch64-darwin");
+                throw Bad("systems", $"\"{s}\" is not a Nix system such as x86_64-linux or aarch64-darwin", "systems", systems.IndexOf(s));
             }
+        }
+
+        if (raw.Nixpkgs is { } nixpkgs && !FlakeRefPattern().IsMatch(nixpkgs))
+        {
+            throw Bad("nixpkgs", $"\"{nixpkgs}\" is not a flake reference such as github:NixOS/nixpkgs/nixos-24.11", "nixpkgs");
         }
 
         var strategy = raw.Hashing?.Strategy ?? "local";
         if (strategy is not ("local" or "nix"))
         {
-            throw Bad(file, "hashing.strategy", $"\"{strategy}\" is not one of: local, nix");
+            throw Bad("hashing.strategy", $"\"{strategy}\" is not one of: local, nix", "hashing", "strategy");
         }
 
         var cross = new List<CrossTarget>();
@@ -85,7 +94,7 @@ public static partial class ConfigLoader
         {
             if (!KnownTargets.Contains(t))
             {
-                throw Bad(file, "cross", $"\"{t}\" is not a GOOS/GOARCH pair nixgen knows (e.g. linux/arm64, darwin/amd64)");
+                throw Bad("cross", $"\"{t}\" is not a GOOS/GOARCH pair nixgen knows (e.g. linux/arm64, darwin/amd64)", "cross", raw.Cross!.IndexOf(t));
             }
 
             var parts = t.Split('/');
@@ -93,22 +102,22 @@ public static partial class ConfigLoader
         }
 
         var caches = new List<CacheConfig>();
-        foreach (var c in raw.Cachix ?? [])
+        foreach (var (c, i) in (raw.Cachix ?? []).Select((c, i) => (c, i)))
         {
             if (string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Url))
             {
-                throw Bad(file, "cachix", "each cache needs a name (Cachix) or a url");
+                throw Bad("cachix", "each cache needs a name (Cachix) or a url", "cachix", i);
             }
 
             var url = c.Url ?? $"https://{c.Name}.cachix.org";
             if (!url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
             {
-                throw Bad(file, "cachix", $"\"{url}\" is not an http(s) URL");
+                throw Bad("cachix", $"\"{url}\" is not an http(s) URL", "cachix", i, "url");
             }
 
             if (c.PublicKey is null || !PublicKeyPattern().IsMatch(c.PublicKey))
             {
-                throw Bad(file, "cachix", $"public key \"{c.PublicKey}\" of {c.Name ?? url} must look like NAME:BASE64 (the 44-character key Cachix shows, e.g. {c.Name ?? "cache"}.cachix.org-1:...=)");
+                throw Bad("cachix", $"public key \"{c.PublicKey}\" of {c.Name ?? url} must look like NAME:BASE64 (the 44-character key Cachix shows, e.g. {c.Name ?? "cache"}.cachix.org-1:...=)", "cachix", i, "publicKey");
             }
 
             caches.Add(new CacheConfig(c.Name ?? url, url, c.PublicKey));
@@ -116,15 +125,25 @@ public static partial class ConfigLoader
 
         if (raw.Go is { } go && !GoModules.GoVersions.IsGoVersion(go))
         {
-            throw Bad(file, "go", $"\"{go}\" is not a Go version such as 1.23");
+            throw Bad("go", $"\"{go}\" is not a Go version such as 1.23", "go");
         }
 
-        foreach (var p in raw.DevShell?.Packages ?? [])
+        foreach (var (p, i) in (raw.DevShell?.Packages ?? []).Select((p, i) => (p, i)))
         {
             if (!p.Split('.').All(NixIdentPattern().IsMatch))
             {
-                throw Bad(file, "devShell.packages", $"\"{p}\" is not a nixpkgs attribute path");
+                throw Bad("devShell.packages", $"\"{p}\" is not a nixpkgs attribute path", "devShell", "packages", i);
             }
+        }
+
+        if (raw.DevShell?.Nixgen is { } nixgenRef && !FlakeRefPattern().IsMatch(nixgenRef))
+        {
+            throw Bad("devShell.nixgen", $"\"{nixgenRef}\" is not a flake reference such as github:owner/nixgen", "devShell", "nixgen");
+        }
+
+        if (raw.Version is { } version && (version.Length == 0 || version.Any(char.IsControl)))
+        {
+            throw Bad("version", "must be a non-empty single-line string (default: the flake's short revision)", "version");
         }
 
         var services = new Dictionary<string, ServiceConfig>(StringComparer.Ordinal);
@@ -134,14 +153,14 @@ public static partial class ConfigLoader
             var image = s.Image;
             if (s.Name is { } name && !NixIdentPattern().IsMatch(name))
             {
-                throw Bad(file, $"services.{dir}.name", $"\"{name}\" must be a plain name (letters, digits, - and _)");
+                throw Bad($"services.{dir}.name", $"\"{name}\" must be a plain name (letters, digits, - and _)", "services", dir, "name");
             }
 
             foreach (var v in s.VersionVariables ?? [])
             {
                 if (!GoVariablePattern().IsMatch(v))
                 {
-                    throw Bad(file, $"services.{dir}.versionVariables", $"\"{v}\" is not a Go variable such as main.version or example.com/m/internal/build.Version");
+                    throw Bad($"services.{dir}.versionVariables", $"\"{v}\" is not a Go variable such as main.version or example.com/m/internal/build.Version", "services", dir, "versionVariables", s.VersionVariables!.IndexOf(v));
                 }
             }
 
@@ -149,8 +168,13 @@ public static partial class ConfigLoader
             {
                 if (port is < 1 or > 65535)
                 {
-                    throw Bad(file, $"services.{dir}.image.ports", $"{port} is not a TCP port");
+                    throw Bad($"services.{dir}.image.ports", $"{port} is not a TCP port", "services", dir, "image", "ports", image!.Ports!.IndexOf(port));
                 }
+            }
+
+            if (s.Go is { } serviceGo && !GoModules.GoVersions.IsGoVersion(serviceGo))
+            {
+                throw Bad($"services.{dir}.go", $"\"{serviceGo}\" is not a Go version such as 1.23", "services", dir, "go");
             }
 
             services[dir.TrimEnd('/')] = new ServiceConfig(
@@ -162,7 +186,8 @@ public static partial class ConfigLoader
                 s.Cgo ?? false,
                 s.DoCheck ?? true,
                 new ImageConfig(image?.Enabled ?? image is not null, image?.Name, image?.Tag ?? "latest", image?.Ports ?? [],
-                    image?.Env ?? new Dictionary<string, string>(), image?.CaCertificates ?? true, image?.Tzdata ?? false));
+                    image?.Env ?? new Dictionary<string, string>(), image?.CaCertificates ?? true, image?.Tzdata ?? false),
+                s.Go);
         }
 
         return new NixGenConfig(
@@ -175,6 +200,8 @@ public static partial class ConfigLoader
             cross,
             caches,
             raw.DevShell?.Packages ?? [],
+            raw.DevShell?.Nixgen,
+            raw.Version,
             services);
     }
 
@@ -183,6 +210,7 @@ public static partial class ConfigLoader
     {
         public string? Description { get; set; }
         public string? Nixpkgs { get; set; }
+        public string? Version { get; set; }
         public List<string>? Systems { get; set; }
         public string? Default { get; set; }
         public string? Go { get; set; }
@@ -208,6 +236,7 @@ public static partial class ConfigLoader
     private sealed class RawDevShell
     {
         public List<string>? Packages { get; set; }
+        public string? Nixgen { get; set; }
     }
 
     private sealed class RawService
@@ -219,6 +248,7 @@ public static partial class ConfigLoader
         public List<string>? Tags { get; set; }
         public bool? Cgo { get; set; }
         public bool? DoCheck { get; set; }
+        public string? Go { get; set; }
         public RawImage? Image { get; set; }
     }
 

@@ -15,7 +15,8 @@ public sealed record ServiceConfig(
     IReadOnlyList<string> Tags,
     bool Cgo,
     bool DoCheck,
-    ImageConfig Image);
+    ImageConfig Image,
+    string? Go);
 
 /// <summary>A cross-compilation target, <c>linux/arm64</c>.</summary>
 public sealed record CrossTarget(string GoOs, string GoArch)
@@ -34,6 +35,8 @@ public sealed record NixGenConfig(
     IReadOnlyList<CrossTarget> Cross,
     IReadOnlyList<CacheConfig> Caches,
     IReadOnlyList<string> DevShellPackages,
+    string? NixgenFlake,
+    string? Version,
     IReadOnlyDictionary<string, ServiceConfig> Services)
 {
     public static readonly IReadOnlyList<string> DefaultSystems = ["aarch64-darwin", "aarch64-linux", "x86_64-darwin", "x86_64-linux"];

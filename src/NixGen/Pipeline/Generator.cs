@@ -49,7 +49,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var strategy = options.Strategy ?? config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         var localGo = LocalGoVersion(runner.Resolve("go"));
-        var (goAttr, goComment, goSeries) = PinGo(repo, config);
+        var (goAttr, _, goSeries) = PinGo(repo, config);
         // What vendored: the local go for the local strategy; the flake's Go and nixpkgs pin for the nix strategy.
         var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : localGo;
         var warnings = new List<string>();
@@ -107,7 +107,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             if (strategy == "nix" && pending.Any(p => VendorShortcuts.Classify(p.Service) is null))
             {
                 await NixFodHasher.CheckNixAsync(runner, cancellationToken).ConfigureAwait(false);
-                probe = WriteProbe(repo, config, results, goAttr, goComment);
+                probe = WriteProbe(repo, config, results);
                 hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix());
             }
             else if (strategy == "nix")
@@ -118,7 +118,9 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             if (hasher is VendorHasher)
             {
                 var prefetcher = new ModulePrefetcher(runner, environment);
-                var toFetch = pending.Where(p => VendorShortcuts.Classify(p.Service) is null).Select(p => p.Service).ToList();
+                var toFetch = pending.Select(p => p.Service)
+                    .Where(s => VendorShortcuts.Classify(s) is null && VendorHasher.TooOld(localGo, s.Module.Mod.GoVersion) is null)
+                    .ToList();
                 var missing = prefetcher.Missing(toFetch).Count;
                 if (missing > 0)
                 {
@@ -156,10 +158,8 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             reporter.Warn(w);
         }
 
-        var overrideDir = Path.Combine(root, FlakeRenderer.OverrideFolder);
         Timed("hashing");
-        var model = FlakeModelBuilder.Build(repo, config, results, goAttr, goComment);
-        var flake = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model);
+        var flake = RenderFlake(repo, config, results);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [FlakeFile] = flake,
@@ -219,7 +219,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     /// the fake hash for each service still to hash: building <c>.goModules</c> of one of its packages makes nix
     /// report the real hash.
     /// </summary>
-    private static string WriteProbe(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> known, string goAttr, string goComment)
+    private static string WriteProbe(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> known)
     {
         var probe = Directory.CreateTempSubdirectory("nixgen-probe-").FullName;
         var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
@@ -238,9 +238,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             s => s.Name,
             s => known.TryGetValue(s.Name, out var r) ? r : VendorShortcuts.Classify(s) ?? new VendorResult(NixFodHasher.FakeHash, false, "probe: fake hash"),
             StringComparer.Ordinal);
-        var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
-        var model = FlakeModelBuilder.Build(repo, config, hashes, goAttr, goComment);
-        File.WriteAllText(Path.Combine(probe, FlakeFile), new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model));
+        File.WriteAllText(Path.Combine(probe, FlakeFile), RenderFlake(repo, config, hashes));
         return probe;
     }
 
@@ -270,12 +268,22 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
     }
 
+    /// <summary>Renders flake.nix for a repository, its configuration and the hash of every service.</summary>
+    public static string RenderFlake(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
+    {
+        var (goAttr, goComment, _) = PinGo(repo, config);
+        var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
+        var model = FlakeModelBuilder.Build(repo, config, hashes, goAttr, goComment);
+        return new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model);
+    }
+
     private static (string Attr, string Comment, string Series) PinGo(Repository repo, NixGenConfig config)
     {
+        static string SeriesOf(string attr) => attr["go_".Length..].Replace('_', '.');
         if (config.Go is { } pinned)
         {
-            var s = GoVersions.Series(pinned);
-            return ($"go_{s.Replace('.', '_')}", $"Go {s}, pinned by `go:` in nixgen.yaml.", s);
+            var (attr, note) = GoPin.Attr(pinned, config.Nixpkgs);
+            return (attr!, $"Go {GoVersions.Series(pinned)}, pinned by `go:` in nixgen.yaml{note}.", SeriesOf(attr!));
         }
 
         var best = repo.Services
@@ -289,9 +297,9 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             return ("go", "No service has a `go` line: the default Go of nixpkgs.", "default");
         }
 
-        var series = GoVersions.Series(best.Version);
         var modFile = best.Service.Module.Dir == "." ? "go.mod" : best.Service.Module.Dir + "/go.mod";
-        return ($"go_{series.Replace('.', '_')}", $"Go {series}: the highest go/toolchain line among the services ({modFile}: {best.Version}).", series);
+        var (goAttr, why) = GoPin.Attr(best.Version, config.Nixpkgs);
+        return (goAttr!, $"Go {GoVersions.Series(best.Version)}: the highest go/toolchain line among the services ({modFile}: {best.Version}){why}.", SeriesOf(goAttr!));
     }
 
     /// <summary>The Go release of the <c>go</c> on PATH, read from GOROOT/VERSION without starting a process.</summary>

@@ -13,7 +13,9 @@ public sealed record FlakeModel(
     string? DefaultService,
     IReadOnlyList<CrossModel> Cross,
     bool AnyImages,
-    IReadOnlyList<string> DevShellPackages);
+    IReadOnlyList<string> DevShellPackages,
+    string Version,
+    string? NixgenFlake);
 
 /// <summary>One service's buildGoModule call.</summary>
 public sealed record ServiceModel(
@@ -31,7 +33,9 @@ public sealed record ServiceModel(
     string Description,
     string MainProgram,
     string HashNote,
-    ImageModel? Image);
+    ImageModel? Image,
+    string? GoAttr,
+    string? GoComment);
 
 /// <summary>A cross target: <c>&lt;service&gt;-&lt;goos&gt;-&lt;goarch&gt;</c>.</summary>
 public sealed record CrossModel(string Goos, string Goarch);

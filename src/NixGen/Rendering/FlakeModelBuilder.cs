@@ -9,7 +9,7 @@ public static class FlakeModelBuilder
 {
     public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, string goAttr, string goComment)
     {
-        var services = repo.Services.Select(s => Service(s, config.For(s.Module.Dir), hashes[s.Name])).ToList();
+        var services = repo.Services.Select(s => Service(s, config.For(s.Module.Dir), hashes[s.Name], config.Nixpkgs)).ToList();
         var defaultService = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
         if (defaultService is not null && repo.Services.All(s => s.Name != defaultService))
         {
@@ -28,11 +28,14 @@ public static class FlakeModelBuilder
             defaultService is null ? null : NixString.AttrName(defaultService),
             [.. config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch))],
             services.Any(s => s.Image is not null),
-            config.DevShellPackages);
+            config.DevShellPackages,
+            config.Version is { } v ? NixString.Quote(v) : "self.shortRev or self.dirtyShortRev or \"dirty\"",
+            config.NixgenFlake is { } n ? NixString.Quote(n) : null);
     }
 
-    private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash)
+    private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash, string nixpkgs)
     {
+        var go = c.Go is { } pinned ? GoPin.Attr(pinned, nixpkgs) : default;
         // Version variables interpolate the flake's `version`; the variable names were validated as Go identifiers.
         var ldflags = c.Ldflags.Select(NixString.Quote).Concat(c.VersionVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{version}}\""));
         var image = c.Image.Enabled
@@ -63,6 +66,8 @@ public static class FlakeModelBuilder
             NixString.Quote(c.Description ?? $"The {s.Name} service ({s.Module.Path})"),
             NixString.Quote(mainProgram),
             "vendorHash: " + hash.Why,
-            image);
+            image,
+            go.Attr,
+            go.Attr is null ? null : $"Go {c.Go}, pinned for this service by `services.{s.Module.Dir}.go` in nixgen.yaml{go.Note}.");
     }
 }
