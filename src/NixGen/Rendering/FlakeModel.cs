@@ -35,7 +35,8 @@ public sealed record ServiceModel(
     string HashNote,
     ImageModel? Image,
     string? GoAttr,
-    string? GoComment);
+    string? GoComment,
+    IReadOnlyList<CrossModel> Cross);
 
 /// <summary>A cross target: <c>&lt;service&gt;-&lt;goos&gt;-&lt;goarch&gt;</c>.</summary>
 public sealed record CrossModel(string Goos, string Goarch);

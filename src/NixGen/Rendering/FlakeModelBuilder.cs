@@ -9,7 +9,8 @@ public static class FlakeModelBuilder
 {
     public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, string goAttr, string goComment)
     {
-        var services = repo.Services.Select(s => Service(s, config.For(s.Module.Dir), hashes[s.Name], config.Nixpkgs)).ToList();
+        var cross = config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch)).ToList();
+        var services = repo.Services.Select(s => Service(s, config.For(s.Module.Dir), hashes[s.Name], config.Nixpkgs, cross)).ToList();
         var defaultService = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
         if (defaultService is not null && repo.Services.All(s => s.Name != defaultService))
         {
@@ -23,17 +24,17 @@ public static class FlakeModelBuilder
             [.. config.Caches.Select(c => NixString.Quote(c.Url))],
             [.. config.Caches.Select(c => NixString.Quote(c.PublicKey))],
             goAttr,
-            goComment,
+            NixString.Comment(goComment),
             services,
             defaultService is null ? null : NixString.AttrName(defaultService),
-            [.. config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch))],
+            cross,
             services.Any(s => s.Image is not null),
             config.DevShellPackages,
             config.Version is { } v ? NixString.Quote(v) : "self.shortRev or self.dirtyShortRev or \"dirty\"",
             config.NixgenFlake is { } n ? NixString.Quote(n) : null);
     }
 
-    private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash, string nixpkgs)
+    private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash, string nixpkgs, IReadOnlyList<CrossModel> cross)
     {
         var go = c.Go is { } pinned ? GoPin.Attr(pinned, nixpkgs) : default;
         // Version variables interpolate the flake's `version`; the variable names were validated as Go identifiers.
@@ -48,9 +49,11 @@ public static class FlakeModelBuilder
                 c.Image.CaCertificates,
                 c.Image.Tzdata)
             : null;
-        // `go install` names a binary after the last element of its package's import path.
-        var first = s.Module.MainPackages[0];
-        var mainProgram = (first == "." ? s.Module.Path : s.Module.Path + "/" + first).Split('/')[^1];
+        // `go install` names a binary after the last element of its package's import path. The service's program is
+        // the main package named like the service, else the module root's, else the first.
+        var binaries = s.Module.MainPackages.Select(p => (p == "." ? s.Module.Path : s.Module.Path + "/" + p).Split('/')[^1]).ToList();
+        var mainProgram = binaries.FirstOrDefault(b => b == s.Name)
+            ?? (s.Module.MainPackages.Contains(".") ? binaries[s.Module.MainPackages.ToList().IndexOf(".")] : binaries[0]);
         return new ServiceModel(
             NixString.AttrName(s.Name),
             NixString.Quote(s.Name),
@@ -65,9 +68,11 @@ public static class FlakeModelBuilder
             c.DoCheck,
             NixString.Quote(c.Description ?? $"The {s.Name} service ({s.Module.Path})"),
             NixString.Quote(mainProgram),
-            "vendorHash: " + hash.Why,
+            NixString.Comment("vendorHash: " + hash.Why),
             image,
             go.Attr,
-            go.Attr is null ? null : $"Go {c.Go}, pinned for this service by `services.{s.Module.Dir}.go` in nixgen.yaml{go.Note}.");
+            go.Attr is null ? null : $"Go {c.Go}, pinned for this service by `services.{s.Module.Dir}.go` in nixgen.yaml{go.Note}.",
+            // Cross builds are pure Go: a cgo service would need a C cross toolchain (pkgsCross), so it gets none.
+            c.Cgo ? [] : cross);
     }
 }

@@ -21,7 +21,14 @@ public sealed class FlakeRenderer(string? overrideDir)
     {
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
 
-        public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => owner.Source(templatePath).Text;
+        public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        {
+            // Parse here so that an error in an included (possibly user-overridden) partial names that file and line,
+            // not the include site.
+            var (text, origin) = owner.Source(templatePath);
+            ThrowOnErrors(Template.Parse(text, origin), origin);
+            return text;
+        }
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new((string?)Load(context, callerSpan, templatePath));
     }
@@ -66,6 +73,14 @@ public sealed class FlakeRenderer(string? overrideDir)
         }
         catch (ScriptRuntimeException e)
         {
+            for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is TemplateException fromPartial)
+                {
+                    throw fromPartial;
+                }
+            }
+
             throw new TemplateException($"{Where(e.Span)}: {e.OriginalMessage}");
         }
 

@@ -12,6 +12,10 @@ public static partial class NixString
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*$")]
     private static partial Regex IdentifierPattern();
 
+    /// <summary>Text for a <c>#</c> comment: one line, control characters replaced, so no value can end the comment.</summary>
+    public static string Comment(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+
     /// <summary>A double-quoted Nix string literal whose value is exactly <paramref name="value"/>.</summary>
     public static string Quote(string value)
     {

@@ -1,0 +1,79 @@
+using NixGen.Config;
+using NixGen.Discovery;
+using NixGen.Hashing;
+using NixGen.Pipeline;
+using NixGen.Rendering;
+using NixGen.Tests.Support;
+
+namespace NixGen.Tests;
+
+/// <summary>
+/// One folder per case under tests/snapshots: <c>input/</c> is a repository (go.mod files, nixgen.yaml, template
+/// overrides), <c>hashes.txt</c> the vendorHash of each service that fetches (hashing is tested elsewhere, against
+/// go and nix), and <c>flake.verified.nix</c> the expected flake, or <c>expected-error.txt</c> the expected message.
+/// </summary>
+public sealed class SnapshotCaseSpecs
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.EnumerateDirectories(Repo.Snapshots).Where(d => Directory.Exists(Path.Combine(d, "input"))).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_case_the_issue_names_is_present() =>
+        Assert.Superset(
+            new HashSet<string>(["010-minimal", "020-all-options", "030-cross", "040-images", "050-caches", "060-proxy-vendor", "070-null-hash", "080-go-work", "090-template-override", "100-hostile-strings"]),
+            Directory.EnumerateDirectories(Repo.Snapshots).Select(Path.GetFileName).OfType<string>().ToHashSet());
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_flake_matches_its_snapshot_parses_and_is_stable(string name)
+    {
+        var caseDir = Path.Combine(Repo.Snapshots, name);
+        using var dir = new TempDir();
+        var root = Path.Combine(dir.Path, "repo");
+        Repo.CopyTree(Path.Combine(caseDir, "input"), root);
+        var expectedError = Path.Combine(caseDir, "expected-error.txt");
+
+        string Render()
+        {
+            var config = ConfigLoader.Load(Path.Combine(root, "nixgen.yaml"));
+            var repo = RepoScanner.Scan(root, config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal));
+            var hashes = Hashes(caseDir);
+            var results = repo.Services.ToDictionary(
+                s => s.Name,
+                s => VendorShortcuts.Classify(s) ?? new VendorResult(hashes.TryGetValue(s.Name, out var h) ? h : throw new InvalidOperationException($"{name}: hashes.txt has no {s.Name}"), false, "from hashes.txt"),
+                StringComparer.Ordinal);
+            return Generator.RenderFlake(repo, config, results);
+        }
+
+        if (File.Exists(expectedError))
+        {
+            var e = Assert.ThrowsAny<Exception>(Render);
+            Assert.IsType<TemplateException>(e);
+            Assert.Equal(File.ReadAllText(expectedError).Trim(), e.Message);
+            return;
+        }
+
+        var flake = Render();
+        Assert.Equal(flake, Render());
+        Assert.DoesNotContain("\r", flake, StringComparison.Ordinal);
+        Assert.DoesNotContain(" \n", flake, StringComparison.Ordinal);
+        Snapshot.Verify(caseDir, "flake", "nix", flake);
+        Tools.AssertNixParses(dir.Write("flake.nix", flake));
+    }
+
+    private static Dictionary<string, string> Hashes(string caseDir)
+    {
+        var file = Path.Combine(caseDir, "hashes.txt");
+        return File.Exists(file)
+            ? File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
+            : [];
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/shop/libs/core
+
+go 1.22

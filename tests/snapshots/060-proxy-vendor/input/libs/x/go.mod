@@ -1,0 +1,3 @@
+module example.com/m/libs/x
+
+go 1.22

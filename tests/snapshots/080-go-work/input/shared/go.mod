@@ -1,0 +1,3 @@
+module example.com/w/shared
+
+go 1.22
