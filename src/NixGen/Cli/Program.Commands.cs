@@ -1,3 +1,4 @@
+using Spectre.Console;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,8 +30,20 @@ public static partial class Program
     private static GenerateOptions Options(ParseResult p, Context c, bool force) =>
         new(c.Jobs, force, p.GetValue(VerifyOption), p.GetValue(StrategyOption));
 
-    private static Generator NewGenerator(Context c, ToolRunner runner) =>
-        new(runner, GoEnvironment.FromProcess(), new ConsoleReporter(c.Quiet, c.Verbose, c.Color));
+    /// <summary>Runs the pipeline with a live status view in a terminal, plain progress lines elsewhere.</summary>
+    private static async Task<GenerationResult> GenerateAsync(Context c, ToolRunner runner, GenerateOptions options, CancellationToken ct)
+    {
+        if (!LiveReporter.Suitable(c))
+        {
+            return await new Generator(runner, GoEnvironment.FromProcess(), new ConsoleReporter(c.Quiet, c.Verbose, c.Color)).GenerateAsync(c.Repo, options, ct).ConfigureAwait(false);
+        }
+
+        var live = new LiveReporter();
+        await using (live.ConfigureAwait(false))
+        {
+            return await new Generator(runner, GoEnvironment.FromProcess(), live).GenerateAsync(c.Repo, options, ct).ConfigureAwait(false);
+        }
+    }
 
     private static ToolRunner NewRunner(Context c) => new(c.Verbose ? line => Console.Error.WriteLine(line) : null);
 
@@ -51,9 +64,9 @@ public static partial class Program
 
             using var repoLock = await RepoLock.AcquireAsync(c.Repo, ct).ConfigureAwait(false);
             var runner = NewRunner(c);
-            var result = await NewGenerator(c, runner).GenerateAsync(c.Repo, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
+            var result = await GenerateAsync(c, runner, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
             var written = FileWriter.WriteAll(c.Repo, result.Files);
-            PrintSummary(result, written, explain: false);
+            PrintSummary(result, written, c, explain: false);
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -69,7 +82,7 @@ public static partial class Program
         {
             using var repoLock = await RepoLock.AcquireAsync(c.Repo, ct).ConfigureAwait(false);
             var runner = NewRunner(c);
-            var result = await NewGenerator(c, runner).GenerateAsync(c.Repo, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
+            var result = await GenerateAsync(c, runner, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
             if (p.GetValue(DryRunOption))
             {
                 var diff = DiffAgainstDisk(c.Repo, result.Files);
@@ -78,7 +91,7 @@ public static partial class Program
             }
 
             var written = FileWriter.WriteAll(c.Repo, result.Files);
-            PrintSummary(result, written, p.GetValue(ExplainOption));
+            PrintSummary(result, written, c, p.GetValue(ExplainOption));
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -93,7 +106,7 @@ public static partial class Program
         command.SetAction((p, ct) => Guard(p, async (c, ct) =>
         {
             var runner = NewRunner(c);
-            var result = await NewGenerator(c, runner).GenerateAsync(c.Repo, Options(p, c, force: false), ct).ConfigureAwait(false);
+            var result = await GenerateAsync(c, runner, Options(p, c, force: false), ct).ConfigureAwait(false);
             var files = result.Files.Where(f => f.Key != Generator.ConfigFile).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
             var diff = DiffAgainstDisk(c.Repo, files);
             if (diff.Length == 0)
@@ -123,7 +136,7 @@ public static partial class Program
         command.SetAction((p, ct) => Guard(p, async (c, ct) =>
         {
             var runner = NewRunner(c);
-            var result = await NewGenerator(c, runner).GenerateAsync(c.Repo, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
+            var result = await GenerateAsync(c, runner, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
             if (p.GetValue(JsonOption))
             {
                 var array = new JsonArray([.. result.Services.Select(s => (JsonNode)new JsonObject
@@ -209,13 +222,79 @@ public static partial class Program
         return sb.ToString();
     }
 
-    private static void PrintSummary(GenerationResult result, IReadOnlyList<string> written, bool explain)
+    private static Command CompletionCommand()
     {
+        var shell = new Argument<string>("shell") { Description = "bash, zsh or fish" };
+        shell.AcceptOnlyFromAmong("bash", "zsh", "fish");
+        var command = new Command("completion", "Print a shell completion script (it asks nixgen itself for suggestions).\n\nExample:\n  source <(nixgen completion bash)   # in ~/.bashrc")
+        {
+            shell,
+        };
+        command.SetAction(p =>
+        {
+            Console.Write(p.GetValue(shell) switch
+            {
+                "bash" => """
+                    _nixgen_complete() {
+                      local IFS=$'\n'
+                      COMPREPLY=( $(nixgen "[suggest:${COMP_POINT}]" "${COMP_LINE}" 2>/dev/null) )
+                    }
+                    complete -o default -F _nixgen_complete nixgen
+
+                    """,
+                "zsh" => """
+                    #compdef nixgen
+                    _nixgen() {
+                      local -a completions
+                      completions=("${(@f)$(nixgen "[suggest:${#BUFFER}]" "$BUFFER" 2>/dev/null)}")
+                      compadd -a completions
+                    }
+                    compdef _nixgen nixgen
+
+                    """,
+                _ => """
+                    complete -c nixgen -f -a '(nixgen "[suggest:"(string length (commandline -cp))"]" (commandline -cp) 2>/dev/null)'
+
+                    """,
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Outcome(ServiceReport s) =>
+        s.Reused ? "unchanged"
+        : s.FromCache ? "from cache"
+        : s.PreviousHash == s.VendorHash && s.Reasons.Count > 0 && s.Reasons[0] != "new service (not in nixgen.lock)" ? "re-hashed, same hash"
+        : "hashed";
+
+    /// <summary>What happened per service and why: a table in a terminal, plain lines (stable, for scripts and logs) otherwise.</summary>
+    private static void PrintSummary(GenerationResult result, IReadOnlyList<string> written, Context c, bool explain)
+    {
+        var files = written.Count == 0 ? "nixgen: no file changed" : "nixgen: wrote " + string.Join(", ", written);
+        if (c.Color && !Console.IsOutputRedirected && !c.Quiet)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn("service").AddColumn(new TableColumn("vendorHash").NoWrap()).AddColumn("outcome").AddColumn("why");
+            foreach (var s in result.Services)
+            {
+                var why = s.Reused && !explain ? "" : string.Join("\n", s.Reasons);
+                table.AddRow(
+                    Markup.Escape(s.Name),
+                    Markup.Escape((s.VendorHash ?? "null") + (s.ProxyVendor ? " (proxyVendor)" : "")),
+                    s.Reused ? "[dim]unchanged[/]" : $"[green]{Markup.Escape(Outcome(s))}[/]",
+                    Markup.Escape(why));
+            }
+
+            AnsiConsole.Write(table);
+            Console.WriteLine(files);
+            return;
+        }
+
         foreach (var s in result.Services)
         {
-            var what = s.Reused ? "unchanged" : s.PreviousHash == s.VendorHash && s.Reasons.Count > 0 && s.Reasons[0] != "new service (not in nixgen.lock)" ? "re-hashed, same hash" : "hashed";
-            Console.WriteLine($"{s.Name}: {what}: {s.VendorHash ?? "null"}{(s.ProxyVendor ? " (proxyVendor)" : "")}");
-            if (explain && !s.Reused)
+            Console.WriteLine($"{s.Name}: {Outcome(s)}: {s.VendorHash ?? "null"}{(s.ProxyVendor ? " (proxyVendor)" : "")}");
+            if (!s.Reused || explain)
             {
                 foreach (var r in s.Reasons)
                 {
@@ -224,6 +303,6 @@ public static partial class Program
             }
         }
 
-        Console.WriteLine(written.Count == 0 ? "nixgen: no file changed" : "nixgen: wrote " + string.Join(", ", written));
+        Console.WriteLine(files);
     }
 }

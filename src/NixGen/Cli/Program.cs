@@ -27,6 +27,7 @@ public static partial class Program
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(HashCommand());
         root.Subcommands.Add(InspectCommand());
+        root.Subcommands.Add(CompletionCommand());
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -37,7 +38,23 @@ public static partial class Program
         var exit = ExitCodes.Cancelled;
         try
         {
-            exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cts.Token).ConfigureAwait(false);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Usage errors are bad input (exit 2), never confused with "stale" (exit 1).
+                foreach (var error in parse.Errors)
+                {
+                    await Console.Error.WriteLineAsync("nixgen: " + error.Message).ConfigureAwait(false);
+                }
+
+                var name = parse.CommandResult.Command == root ? "nixgen" : "nixgen " + parse.CommandResult.Command.Name;
+                await Console.Error.WriteLineAsync($"Run `{name} --help` for usage.").ConfigureAwait(false);
+                exit = ExitCodes.InvalidInput;
+            }
+            else
+            {
+                exit = await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cts.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
