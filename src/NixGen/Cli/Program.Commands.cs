@@ -272,10 +272,11 @@ public static partial class Program
     private static void PrintSummary(GenerationResult result, IReadOnlyList<string> written, Context c, bool explain)
     {
         var files = written.Count == 0 ? "nixgen: no file changed" : "nixgen: wrote " + string.Join(", ", written);
-        if (c.Color && !Console.IsOutputRedirected && !c.Quiet)
+        // The table needs room for a 52-character hash; narrow terminals get the plain lines.
+        if (c.Color && !Console.IsOutputRedirected && !c.Quiet && AnsiConsole.Profile.Width >= 100)
         {
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("service").AddColumn(new TableColumn("vendorHash").NoWrap()).AddColumn("outcome").AddColumn("why");
+                .AddColumn(new TableColumn("service").NoWrap()).AddColumn(new TableColumn("vendorHash").NoWrap()).AddColumn("outcome").AddColumn("why");
             foreach (var s in result.Services)
             {
                 var why = s.Reused && !explain ? "" : string.Join("\n", s.Reasons);
