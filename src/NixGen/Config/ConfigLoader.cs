@@ -58,11 +58,48 @@ public static partial class ConfigLoader
                 inner = inner[(idx + 3)..];
             }
 
-            throw new ConfigException($"{file}:{e.Start.Line}:{e.Start.Column}: {inner}");
+            throw new ConfigException($"{file}:{e.Start.Line}:{e.Start.Column}: {Readable(inner)}");
         }
 
         return Validate(file, raw, new YamlLocator(text));
     }
+
+    /// <summary>YamlDotNet speaks in .NET types; say it in nixgen.yaml's terms.</summary>
+    private static string Readable(string message)
+    {
+        var unknown = UnknownPropertyPattern().Match(message);
+        if (unknown.Success)
+        {
+            var type = unknown.Groups["type"].Value;
+            var known = typeof(ConfigLoader).GetNestedType(type, System.Reflection.BindingFlags.NonPublic)?.GetProperties()
+                .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal).ToList() ?? [];
+            return $"unknown key '{unknown.Groups["key"].Value}'" + (known.Count > 0 ? $" (known here: {string.Join(", ", known)})" : "");
+        }
+
+        if (message.StartsWith("Invalid cast from", StringComparison.Ordinal) && message.Contains("List`1", StringComparison.Ordinal))
+        {
+            return "expected a list, e.g. [a, b]";
+        }
+
+        if (message.StartsWith("Invalid cast from", StringComparison.Ordinal) && message.Contains("Dictionary`2", StringComparison.Ordinal))
+        {
+            return "expected a mapping of key: value";
+        }
+
+        if (message.StartsWith("No node deserializer", StringComparison.Ordinal))
+        {
+            return "expected a mapping of settings (key: value), see the README's nixgen.yaml reference";
+        }
+
+        var number = NotANumberPattern().Match(message);
+        return number.Success ? $"expected a number, got '{number.Groups["value"].Value}'" : message;
+    }
+
+    [GeneratedRegex(@"Property '(?<key>[^']+)' not found on type '[^']*\+(?<type>\w+)'")]
+    private static partial Regex UnknownPropertyPattern();
+
+    [GeneratedRegex(@"The input string '(?<value>[^']*)' was not in a correct format")]
+    private static partial Regex NotANumberPattern();
 
     private static NixGenConfig Validate(string file, RawConfig raw, YamlLocator where)
     {

@@ -19,14 +19,14 @@ public static class RepoScanner
         root = System.IO.Path.GetFullPath(root);
         if (!Directory.Exists(root))
         {
-            throw new RepoException(root, $"repository directory does not exist: {root}");
+            throw new RepoException(root, "repository directory does not exist");
         }
 
         var modDirs = new List<string>();
         FindModuleDirs(root, root, modDirs);
         if (modDirs.Count == 0)
         {
-            throw new RepoException(root, $"no go.mod found in {root} (nixgen looks below the repository root, skipping vendor/, testdata/ and hidden directories)");
+            throw new RepoException(root, "no go.mod found (nixgen looks below the repository root, skipping vendor/, testdata/, node_modules/ and hidden directories)");
         }
 
         modDirs.Sort(StringComparer.Ordinal);
@@ -43,6 +43,11 @@ public static class RepoScanner
             foreach (var use in work.Uses)
             {
                 var dir = Relative(root, System.IO.Path.GetFullPath(System.IO.Path.Combine(root, use.DiskPath)));
+                if (dir == ".." || dir.StartsWith("../", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(dir))
+                {
+                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: points outside the repository");
+                }
+
                 if (!moduleDirSet.Contains(dir))
                 {
                     throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: no go.mod in that directory");
@@ -61,7 +66,7 @@ public static class RepoScanner
             }
 
             names[name] = m.Dir;
-            services.Add(new Service(name, m, ResolveLocalReplaces(root, m, moduleDirSet)));
+            services.Add(new Service(name, m, ResolveLocalReplaces(root, m, moduleDirSet, modules)));
         }
 
         services.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -79,7 +84,7 @@ public static class RepoScanner
         return last;
     }
 
-    private static List<LocalReplace> ResolveLocalReplaces(string root, GoModule m, HashSet<string> moduleDirs)
+    private static List<LocalReplace> ResolveLocalReplaces(string root, GoModule m, HashSet<string> moduleDirs, IReadOnlyList<GoModule> modules)
     {
         var result = new List<LocalReplace>();
         var modFile = m.Dir == "." ? "go.mod" : m.Dir + "/go.mod";
@@ -100,6 +105,13 @@ public static class RepoScanner
             if (!moduleDirs.Contains(rel))
             {
                 throw new RepoException(modFile, r.Position, $"replace {r.OldPath} => {r.NewPath}: no go.mod in {rel}");
+            }
+
+            // Go refuses a replacement whose go.mod names another module ("module declares its path as ...").
+            var target = modules.First(x => x.Dir == rel);
+            if (target.Path != r.OldPath)
+            {
+                throw new RepoException(modFile, r.Position, $"replace {r.OldPath} => {r.NewPath}: {rel}/go.mod declares module {target.Path}, not {r.OldPath}");
             }
 
             result.Add(new LocalReplace(r.OldPath, rel, r.Position));
@@ -124,7 +136,15 @@ public static class RepoScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RepoException(display, $"cannot read {display}: {e.Message}");
+            var link = new FileInfo(path).LinkTarget;
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException when link is not null => $"it is a symbolic link to {link}, which does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ when link is not null && e.Message.Contains("symbolic links", StringComparison.OrdinalIgnoreCase) => $"symbolic link loop ({display} -> {link})",
+                _ => e.Message.Replace(path, display, StringComparison.Ordinal),
+            };
+            throw new RepoException(display, $"cannot read: {reason}");
         }
 
         return SyntaxParser.Decode(display, bytes);
@@ -135,7 +155,13 @@ public static class RepoScanner
 
     private static void FindModuleDirs(string root, string dir, List<string> found)
     {
-        if (File.Exists(System.IO.Path.Combine(dir, "go.mod")))
+        var goMod = System.IO.Path.Combine(dir, "go.mod");
+        if (Directory.Exists(goMod) && new DirectoryInfo(goMod).LinkTarget is null)
+        {
+            throw new RepoException(Relative(root, goMod), "is a directory, not a go.mod file");
+        }
+
+        if (File.Exists(goMod) || new FileInfo(goMod).LinkTarget is not null)
         {
             found.Add(Relative(root, dir));
         }

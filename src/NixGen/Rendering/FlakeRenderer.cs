@@ -19,13 +19,14 @@ public sealed class FlakeRenderer(string? overrideDir)
 
     private sealed class Loader(FlakeRenderer owner) : ITemplateLoader
     {
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+        // The path is where the template came from, so that runtime errors in a partial name that file.
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => owner.Source(templateName).Origin;
 
         public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
         {
             // Parse here so that an error in an included (possibly user-overridden) partial names that file and line,
             // not the include site.
-            var (text, origin) = owner.Source(templatePath);
+            var (text, origin) = owner.Source(Path.GetFileName(templatePath));
             ThrowOnErrors(Template.Parse(text, origin), origin);
             return text;
         }

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using NixGen.Tests.Support;
+
+namespace NixGen.Tests;
+
+/// <summary>
+/// The bad-input corpus, through the real CLI: every repository in Cases/bad-repos.txt, and every malformed
+/// go.mod / go.work / go.sum of Cases/malformed.txt placed in a repository. Each must give its one message and exit
+/// code and leave the repository exactly as it was.
+/// </summary>
+public sealed class CliCorpusSpecs
+{
+    private sealed record RepoCase(string Name, string Args, int Exit, IReadOnlyDictionary<string, string> Files, string Expected);
+
+    private static IEnumerable<RepoCase> BadRepos()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Cases", "bad-repos.txt"));
+        RepoCase? current = null;
+        string? file = null;
+        var content = new StringBuilder();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var expected = new List<string>();
+        var inError = false;
+        void EndFile()
+        {
+            if (file is not null)
+            {
+                files[file] = content.ToString();
+            }
+
+            file = null;
+            content.Clear();
+        }
+
+        RepoCase? Finish()
+        {
+            EndFile();
+            return current is null ? null : current with { Files = new Dictionary<string, string>(files), Expected = string.Join("\n", expected) };
+        }
+
+        foreach (var line in lines.SkipWhile(l => l.StartsWith('#')))
+        {
+            if (line.StartsWith("=== ", StringComparison.Ordinal))
+            {
+                if (Finish() is { } done)
+                {
+                    yield return done;
+                }
+
+                current = new RepoCase(line[4..], "", 0, files, "");
+                files.Clear();
+                expected.Clear();
+                inError = false;
+            }
+            else if (file is null && !inError && line.StartsWith("args:", StringComparison.Ordinal))
+            {
+                current = current! with { Args = line[5..].Trim() };
+            }
+            else if (file is null && !inError && line.StartsWith("exit:", StringComparison.Ordinal))
+            {
+                current = current! with { Exit = int.Parse(line[5..], CultureInfo.InvariantCulture) };
+            }
+            else if (line == "--- error")
+            {
+                EndFile();
+                inError = true;
+            }
+            else if (line.StartsWith("--- ", StringComparison.Ordinal))
+            {
+                EndFile();
+                file = line[4..];
+            }
+            else if (inError)
+            {
+                if (line.Trim().Length > 0)
+                {
+                    expected.Add(line);
+                }
+            }
+            else if (file is not null)
+            {
+                content.Append(line).Append('\n');
+            }
+        }
+
+        if (Finish() is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    /// <summary>Each malformed file of the parser corpus, placed where nixgen reads it in a repository with one service.</summary>
+    private static IEnumerable<RepoCase> MalformedFiles()
+    {
+        const string main = "package main\n\nfunc main() {}\n";
+        foreach (var c in CaseFile.Read(Path.Combine(AppContext.BaseDirectory, "Cases", "malformed.txt")))
+        {
+            var kind = c.Name.Split('/')[0];
+            var (path, files) = kind switch
+            {
+                "go.mod" => ("services/api/go.mod", new Dictionary<string, string> { ["services/api/go.mod"] = c.Input, ["services/api/main.go"] = main }),
+                "go.sum" => ("services/api/go.sum", new Dictionary<string, string> { ["services/api/go.mod"] = "module example.com/api\n", ["services/api/go.sum"] = c.Input, ["services/api/main.go"] = main }),
+                _ => ("go.work", new Dictionary<string, string> { ["go.work"] = c.Input, ["services/api/go.mod"] = "module example.com/api\n", ["services/api/main.go"] = main }),
+            };
+            var message = "nixgen: " + System.Text.RegularExpressions.Regex.Replace(c.Expected, $@"(^|at ){System.Text.RegularExpressions.Regex.Escape(kind)}:", "$1" + path + ":", System.Text.RegularExpressions.RegexOptions.Multiline);
+            yield return new RepoCase("malformed:" + c.Name, "update", 2, files, message);
+        }
+    }
+
+    [Fact]
+    public void The_corpus_has_over_a_hundred_cases() => Assert.True(BadRepos().Count() + MalformedFiles().Count() >= 100);
+
+    [Fact]
+    public async Task Every_bad_repository_gets_its_message_and_exit_code_and_is_left_unchanged()
+    {
+        using var dir = new TempDir();
+        var cases = BadRepos().Concat(MalformedFiles()).ToList();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, (c, _) =>
+        {
+            var root = Path.Combine(dir.Path, Safe(c.Name));
+            Write(root, c.Files);
+            var before = State(root);
+            var env = new Dictionary<string, string?> { ["GOPROXY"] = "off", ["XDG_CACHE_HOME"] = root + "-cache", ["NIXGEN_SCRATCH"] = root + "-tmp" };
+            var run = Nixgen.Run(root, env, c.Args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            // Everything nixgen says on stderr except its indented progress lines.
+            var messages = string.Join("\n", run.Err.Split('\n').Where(l => l.Trim().Length > 0 && !l.StartsWith("  ", StringComparison.Ordinal)))
+                .Replace(root, "$REPO", StringComparison.Ordinal);
+            if (run.Exit != c.Exit || messages != c.Expected)
+            {
+                failures.Add($"{c.Name}: expected exit {c.Exit} and\n  {c.Expected}\ngot exit {run.Exit} and\n  {messages}\n");
+            }
+            else if (c.Exit != 0 && State(root) != before)
+            {
+                failures.Add($"{c.Name}: the repository changed");
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} cases failed:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_'));
+
+    private static void Write(string root, IReadOnlyDictionary<string, string> files)
+    {
+        Directory.CreateDirectory(root);
+        foreach (var (rel, content) in files)
+        {
+            var path = Path.Combine(root, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (content.StartsWith("@symlink ", StringComparison.Ordinal))
+            {
+                File.CreateSymbolicLink(path, content["@symlink ".Length..].TrimEnd('\n'));
+            }
+            else if (content.StartsWith("@bytes ", StringComparison.Ordinal))
+            {
+                File.WriteAllBytes(path, Convert.FromHexString(content["@bytes ".Length..].TrimEnd('\n')));
+            }
+            else
+            {
+                File.WriteAllText(path, content);
+            }
+        }
+    }
+
+    /// <summary>Every entry below <paramref name="root"/>: symlinks by target, files by content, without following links.</summary>
+    private static string State(string root)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
+        while (stack.Count > 0)
+        {
+            foreach (var e in stack.Pop().EnumerateFileSystemInfos().OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                sb.Append(e.FullName[root.Length..]).Append(' ');
+                if (e.LinkTarget is { } target)
+                {
+                    sb.Append("-> ").Append(target);
+                }
+                else if (e is DirectoryInfo d)
+                {
+                    stack.Push(d);
+                }
+                else
+                {
+                    sb.Append(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(e.FullName))));
+                }
+
+                sb.Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+}
