@@ -9,7 +9,7 @@ namespace NixGen.Fixtures;
 /// </summary>
 public sealed class GoProxyServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _root;
     private readonly TimeSpan _latency;
     private readonly CancellationTokenSource _stop = new();
@@ -20,14 +20,28 @@ public sealed class GoProxyServer : IAsyncDisposable
     {
         _root = Path.GetFullPath(root);
         _latency = latency;
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Url + "/");
-        _listener.Start();
+        // A free port can be taken between probing and binding (tests run in parallel): try another.
+        for (var attempt = 0; ; attempt++)
+        {
+            Url = $"http://127.0.0.1:{FreePort()}";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(Url + "/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
+
         _loop = Task.Run(AcceptLoop);
     }
 
-    public string Url { get; }
+    public string Url { get; private set; } = "";
 
     public int Requests => _requests;
 

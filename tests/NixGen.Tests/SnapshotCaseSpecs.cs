@@ -41,7 +41,7 @@ public sealed class SnapshotCaseSpecs
         Repo.CopyTree(Path.Combine(caseDir, "input"), root);
         var expectedError = Path.Combine(caseDir, "expected-error.txt");
 
-        string Render()
+        SortedDictionary<string, string> RenderAll()
         {
             var config = ConfigLoader.Load(Path.Combine(root, "nixgen.yaml"));
             var repo = RepoScanner.Scan(root, config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal));
@@ -50,8 +50,10 @@ public sealed class SnapshotCaseSpecs
                 s => s.Name,
                 s => VendorShortcuts.Classify(s) ?? new VendorResult(hashes.TryGetValue(s.Name, out var h) ? h : throw new InvalidOperationException($"{name}: hashes.txt has no {s.Name}"), false, "from hashes.txt"),
                 StringComparer.Ordinal);
-            return Generator.RenderFlake(repo, config, results);
+            return Generator.RenderAll(repo, config, results);
         }
+
+        string Render() => RenderAll()["flake.nix"];
 
         if (File.Exists(expectedError))
         {
@@ -67,6 +69,23 @@ public sealed class SnapshotCaseSpecs
         Assert.DoesNotContain(" \n", flake, StringComparison.Ordinal);
         Snapshot.Verify(caseDir, "flake", "nix", flake);
         Tools.AssertNixParses(dir.Write("flake.nix", flake));
+
+        // CI glue rendered from the same model: snapshot it and check it is valid YAML / JSON.
+        foreach (var (file, text) in RenderAll().Where(f => f.Key != "flake.nix"))
+        {
+            var ext = Path.GetExtension(file).TrimStart('.');
+            Snapshot.Verify(caseDir, Path.GetFileNameWithoutExtension(file), ext, text);
+            if (ext == "json")
+            {
+                Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(text));
+            }
+            else
+            {
+                var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+                yaml.Load(new StringReader(text));
+                Assert.IsType<YamlDotNet.RepresentationModel.YamlMappingNode>(yaml.Documents[0].RootNode);
+            }
+        }
     }
 
     private static Dictionary<string, string> Hashes(string caseDir)

@@ -105,6 +105,11 @@ public static partial class ConfigLoader
     {
         // Semantic errors point at the offending value: file:line:col: key.path: message.
         ConfigException Bad(string key, string message, params object[] path) => new($"{file}:{where.Find(path)}: {key}: {message}");
+        if (raw.Ci is { NixgenInstall: "devshell" } && raw.DevShell?.Nixgen is null)
+        {
+            throw Bad("ci.nixgenInstall", "devshell needs devShell.nixgen (the flake nixgen comes from)", "ci", "nixgenInstall");
+        }
+
 
         var systems = raw.Systems ?? [.. NixGenConfig.DefaultSystems];
         foreach (var s in systems)
@@ -239,7 +244,36 @@ public static partial class ConfigLoader
             raw.DevShell?.Packages ?? [],
             raw.DevShell?.Nixgen,
             raw.Version,
+            Ci(raw.Ci, Bad),
             services);
+    }
+
+    private static CiConfig Ci(RawCi? raw, Func<string, string, object[], ConfigException> bad)
+    {
+        var provider = raw?.Provider ?? "none";
+        if (provider is not ("github" or "none"))
+        {
+            throw bad("ci.provider", $"\"{provider}\" is not one of: github, none", ["ci", "provider"]);
+        }
+
+        var branch = raw?.DefaultBranch ?? "main";
+        if (branch.Length == 0 || branch.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '{' or '}'))
+        {
+            throw bad("ci.defaultBranch", $"\"{branch}\" is not a plain branch name", ["ci", "defaultBranch"]);
+        }
+
+        var install = raw?.NixgenInstall ?? "dotnet-tool";
+        if (install is not ("dotnet-tool" or "devshell"))
+        {
+            throw bad("ci.nixgenInstall", $"\"{install}\" is not one of: dotnet-tool, devshell", ["ci", "nixgenInstall"]);
+        }
+
+        if (provider == "none" && (raw?.Renovate == true || raw?.Dependabot == true))
+        {
+            throw bad("ci", "renovate/dependabot hooks need `provider: github`", ["ci"]);
+        }
+
+        return new CiConfig(provider, branch, raw?.Renovate ?? false, raw?.Dependabot ?? false, install);
     }
 
     // YamlDotNet binds to mutable classes; they are turned into the immutable records above right away.
@@ -255,6 +289,7 @@ public static partial class ConfigLoader
         public List<string>? Cross { get; set; }
         public List<RawCache>? Cachix { get; set; }
         public RawDevShell? DevShell { get; set; }
+        public RawCi? Ci { get; set; }
         public Dictionary<string, RawService>? Services { get; set; }
     }
 
@@ -268,6 +303,15 @@ public static partial class ConfigLoader
         public string? Name { get; set; }
         public string? Url { get; set; }
         public string? PublicKey { get; set; }
+    }
+
+    private sealed class RawCi
+    {
+        public string? Provider { get; set; }
+        public string? DefaultBranch { get; set; }
+        public bool? Renovate { get; set; }
+        public bool? Dependabot { get; set; }
+        public string? NixgenInstall { get; set; }
     }
 
     private sealed class RawDevShell

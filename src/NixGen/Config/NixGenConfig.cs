@@ -18,6 +18,12 @@ public sealed record ServiceConfig(
     ImageConfig Image,
     string? Go);
 
+/// <summary>Generated CI glue: the GitHub Actions workflow, and the dependency-bot hooks that run <c>nixgen update</c>.</summary>
+public sealed record CiConfig(string Provider, string DefaultBranch, bool Renovate, bool Dependabot, string NixgenInstall)
+{
+    public bool Enabled => Provider != "none";
+}
+
 /// <summary>A cross-compilation target, <c>linux/arm64</c>.</summary>
 public sealed record CrossTarget(string GoOs, string GoArch)
 {
@@ -37,6 +43,7 @@ public sealed record NixGenConfig(
     IReadOnlyList<string> DevShellPackages,
     string? NixgenFlake,
     string? Version,
+    CiConfig Ci,
     IReadOnlyDictionary<string, ServiceConfig> Services)
 {
     public static readonly IReadOnlyList<string> DefaultSystems = ["aarch64-darwin", "aarch64-linux", "x86_64-darwin", "x86_64-linux"];

@@ -32,7 +32,12 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         // First run: render with exactly the nixgen.yaml that is about to be written, so that init and check agree.
-        var defaultConfigText = configExists ? null : DefaultConfigText(repo);
+        if (options.Ci is not null && configExists)
+        {
+            throw new ConfigException($"{ConfigFile} exists: set `ci:` / `provider: {options.Ci}` in it instead of passing --ci");
+        }
+
+        var defaultConfigText = configExists ? null : DefaultConfigText(repo, options.Ci);
         if (defaultConfigText is not null)
         {
             config = ConfigLoader.FromText(ConfigFile, defaultConfigText);
@@ -159,12 +164,8 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         Timed("hashing");
-        var flake = RenderFlake(repo, config, results);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [FlakeFile] = flake,
-            [LockFile.FileName] = new LockFile(locked, trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal)).Render(),
-        };
+        var files = RenderAll(repo, config, results);
+        files[LockFile.FileName] = new LockFile(locked, trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal)).Render();
         if (!configExists)
         {
             files[ConfigFile] = defaultConfigText!;
@@ -269,12 +270,39 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     }
 
     /// <summary>Renders flake.nix for a repository, its configuration and the hash of every service.</summary>
-    public static string RenderFlake(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
+    public static string RenderFlake(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes) =>
+        RenderAll(repo, config, hashes)[FlakeFile];
+
+    /// <summary>The workflow nixgen generates for GitHub Actions.</summary>
+    public const string WorkflowFile = ".github/workflows/nix.yml";
+
+    /// <summary>
+    /// Every generated file but nixgen.lock: flake.nix, and with <c>ci:</c> the workflow and bot glue, all rendered
+    /// from one model so that the CI matrix always names exactly the flake's packages.
+    /// </summary>
+    public static SortedDictionary<string, string> RenderAll(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
     {
-        var (goAttr, goComment, _) = PinGo(repo, config);
+        var (goAttr, goComment, goSeries) = PinGo(repo, config);
         var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
+        var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
         var model = FlakeModelBuilder.Build(repo, config, hashes, goAttr, goComment);
-        return new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null).Render(model);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FlakeFile] = renderer.Render(model) };
+        if (config.Ci.Enabled)
+        {
+            var ci = CiModelBuilder.Build(model, config, goSeries == "default" ? "stable" : goSeries);
+            files[WorkflowFile] = renderer.RenderTemplate("github-workflow.yml.sbn", ci);
+            if (config.Ci.Dependabot)
+            {
+                files[".github/workflows/nixgen-dependabot.yml"] = renderer.RenderTemplate("dependabot-workflow.yml.sbn", ci);
+            }
+
+            if (config.Ci.Renovate)
+            {
+                files["renovate.json"] = renderer.RenderTemplate("renovate.json.sbn", ci);
+            }
+        }
+
+        return files;
     }
 
     private static (string Attr, string Comment, string Series) PinGo(Repository repo, NixGenConfig config)
@@ -315,7 +343,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         return File.Exists(version) ? File.ReadLines(version).First().Trim() : "unknown";
     }
 
-    private static string DefaultConfigText(Repository repo)
+    private static string DefaultConfigText(Repository repo, string? ci)
     {
         var lines = new List<string>
         {
@@ -330,6 +358,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             "# cachix:",
             "#   - name: my-cache",
             "#     publicKey: my-cache.cachix.org-1:<base64 key>",
+            ci is null ? "# ci:\n#   provider: github" : $"ci:\n  provider: {ci}\n  dependabot: false\n  renovate: false",
             "services:",
         };
         foreach (var s in repo.Services)

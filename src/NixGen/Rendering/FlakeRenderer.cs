@@ -52,9 +52,12 @@ public sealed class FlakeRenderer(string? overrideDir)
         return (reader.ReadToEnd(), "templates/" + name);
     }
 
-    public string Render(FlakeModel model)
+    public string Render(FlakeModel model) => RenderTemplate("flake.nix.sbn", model);
+
+    /// <summary>Renders any template of the set (flake, CI workflow, bot configuration) with a model.</summary>
+    public string RenderTemplate(string name, object model)
     {
-        var (text, origin) = Source("flake.nix.sbn");
+        var (text, origin) = Source(name);
         var template = Template.Parse(text, origin);
         ThrowOnErrors(template, origin);
         var globals = new ScriptObject();
