@@ -33,10 +33,7 @@ public sealed class HashingSpecs
     public async Task Init_on_the_example_computes_every_vendorHash_right_and_leaves_the_go_files_alone()
     {
         using var dir = new TempDir();
-        var repo = Path.Combine(dir.Path, "repo");
-        Repo.CopyTree(Repo.Example, repo);
-        File.Delete(Path.Combine(repo, "nixgen.lock"));
-        File.Delete(Path.Combine(repo, "flake.nix"));
+        var repo = Repo.CopyRepo(dir, Repo.Example, "nixgen.lock", "flake.nix");
         var before = Repo.Snapshot(repo);
         var env = ExampleEnvironment(dir.Path);
 
@@ -59,8 +56,7 @@ public sealed class HashingSpecs
     public async Task A_no_op_update_starts_no_process_and_a_bump_rehashes_one_service_and_says_why()
     {
         using var dir = new TempDir();
-        var repo = Path.Combine(dir.Path, "repo");
-        Repo.CopyTree(Repo.Example, repo);
+        var repo = Repo.CopyRepo(dir, Repo.Example);
         var env = ExampleEnvironment(dir.Path);
 
         var runner = new ToolRunner();
@@ -89,8 +85,7 @@ public sealed class HashingSpecs
     public async Task A_change_in_a_shared_library_rehashes_its_users_and_names_the_files()
     {
         using var dir = new TempDir();
-        var repo = Path.Combine(dir.Path, "repo");
-        Repo.CopyTree(Repo.Example, repo);
+        var repo = Repo.CopyRepo(dir, Repo.Example);
         File.AppendAllText(Path.Combine(repo, "libs", "platform", "httpx", "httpx.go"), "\n// Retries is the default retry budget.\nconst Retries = 3\n");
         dir.Write("repo/libs/platform/metrics/metrics.go", "// Package metrics counts.\npackage metrics\n");
 

@@ -181,9 +181,7 @@ public sealed class ServiceKindSpecs(KindsRepo kinds) : IClassFixture<KindsRepo>
     public async Task A_committed_vendor_dir_gets_a_null_hash_and_nothing_is_fetched()
     {
         using var dir = new TempDir();
-        var repo = Path.Combine(dir.Path, "repo");
-        Repo.CopyTree(kinds.Root, repo);
-        File.Delete(Path.Combine(repo, "nixgen.lock"));
+        var repo = Repo.CopyRepo(dir, kinds.Root, "nixgen.lock");
         KindsRepo.VendorInPlace(repo, kinds.Proxy.Url, dir.Path);
         // A repository of that one service, hashed with the proxy switched off: nothing may be fetched.
         var runner = new ToolRunner();
@@ -201,9 +199,7 @@ public sealed class ServiceKindSpecs(KindsRepo kinds) : IClassFixture<KindsRepo>
     public async Task The_nix_strategy_reads_the_same_hashes_from_a_real_fixed_output_build()
     {
         using var dir = new TempDir();
-        var repo = Path.Combine(dir.Path, "repo");
-        Repo.CopyTree(kinds.Root, repo);
-        File.Delete(Path.Combine(repo, "nixgen.lock"));
+        var repo = Repo.CopyRepo(dir, kinds.Root, "nixgen.lock");
         WriteFixedOutputTemplate(repo, kinds.Proxy.Url);
         // nix builds as a nixbld user: let it read the proxy.
         Tools.Run("chmod", dir.Path, null, "-R", "a+rX", kinds.Proxy.Root);

@@ -34,6 +34,19 @@ public static class Repo
         return dir?.FullName ?? throw new InvalidOperationException("NixGen.sln not found above the test binaries");
     }
 
+    /// <summary>Copies <paramref name="source"/> to <c>repo/</c> in <paramref name="dir"/> and deletes the named files there.</summary>
+    public static string CopyRepo(TempDir dir, string source, params string[] delete)
+    {
+        var repo = System.IO.Path.Combine(dir.Path, "repo");
+        CopyTree(source, repo);
+        foreach (var f in delete)
+        {
+            File.Delete(System.IO.Path.Combine(repo, f));
+        }
+
+        return repo;
+    }
+
     public static void CopyTree(string from, string to)
     {
         Directory.CreateDirectory(to);
