@@ -30,6 +30,30 @@ public sealed class HashingSpecs
     }
 
     [Fact]
+    public void The_NAR_hasher_reading_ahead_on_a_large_tree_agrees_with_nix_hash_path()
+    {
+        using var dir = new TempDir();
+        var root = Path.Combine(dir.Path, "vendor");
+        var random = new Random(5);
+        for (var i = 0; i < 400; i++)
+        {
+            var bytes = new byte[random.Next(0, 20_000)];
+            random.NextBytes(bytes);
+            var file = Path.Combine(root, $"m{i % 17}", $"p{i % 5}", $"f{i}.go");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, bytes);
+            if (i % 50 == 0)
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        File.WriteAllBytes(Path.Combine(root, "m3", "big.bin"), Enumerable.Range(0, 2_500_000).Select(i => (byte)(i * 7)).ToArray());
+        File.CreateSymbolicLink(Path.Combine(root, "m4", "link"), "../m3/big.bin");
+        Assert.Equal(Tools.NixHashPath(root), NarHasher.HashPath(root));
+    }
+
+    [Fact]
     public async Task Init_on_the_example_computes_every_vendorHash_right_and_leaves_the_go_files_alone()
     {
         using var dir = new TempDir();
