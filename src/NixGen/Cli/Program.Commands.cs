@@ -325,7 +325,7 @@ public static partial class Program
                 .AddColumn(new TableColumn("service").NoWrap()).AddColumn(new TableColumn("vendorHash").NoWrap()).AddColumn("outcome").AddColumn("why");
             foreach (var s in result.Services)
             {
-                var why = s.Reused && !explain ? "" : string.Join("\n", s.Reasons);
+                var why = s.Reused ? (explain ? "inputs match nixgen.lock" : "") : string.Join("\n", s.Reasons);
                 table.AddRow(
                     Markup.Escape(s.Name),
                     Markup.Escape((s.VendorHash ?? "null") + (s.ProxyVendor ? " (proxyVendor)" : "")),
@@ -341,12 +341,14 @@ public static partial class Program
         foreach (var s in result.Services)
         {
             Console.WriteLine($"{s.Name}: {Outcome(s)}: {s.VendorHash ?? "null"}{(s.ProxyVendor ? " (proxyVendor)" : "")}");
-            if (!s.Reused || explain)
+            foreach (var r in s.Reasons)
             {
-                foreach (var r in s.Reasons)
-                {
-                    Console.WriteLine($"  why: {r}");
-                }
+                Console.WriteLine($"  why: {r}");
+            }
+
+            if (explain && s.Reused)
+            {
+                Console.WriteLine("  why: every input matches nixgen.lock (go.mod, go.sum, imports, local replaces, Go, strategy)");
             }
         }
 
