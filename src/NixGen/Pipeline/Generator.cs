@@ -51,6 +51,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             }
         }
 
+        CheckWorkspaceOnlyImports(repo);
         var strategy = options.Strategy ?? config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         var localGo = LocalGoVersion(runner.Resolve("go"));
@@ -266,6 +267,45 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             var who = names.Count <= 5 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(5))} and {names.Count - 5} more";
             yield return $"vendorHash of {who} computed with {g.Key} but the flake builds with Go {flakeGoSeries}: " +
                 $"vendor/modules.txt can differ between Go releases, so install Go {flakeGoSeries} and run `nixgen update --force`, or use `--strategy nix`";
+        }
+    }
+
+    /// <summary>
+    /// A service that imports another module of the repository without requiring it builds with go.work, but
+    /// buildGoModule builds outside workspace mode (the filtered src holds no go.work): say what to add.
+    /// </summary>
+    private static void CheckWorkspaceOnlyImports(Repository repo)
+    {
+        var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
+        var byPath = repo.Modules.GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var s in repo.Services)
+        {
+            var required = s.Module.Mod.Requires.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+            foreach (var import in GoImports.OfModule(Path.Combine(repo.Root, s.Module.Dir), s.Module.Dir, moduleDirs))
+            {
+                var target = Prefixes(import).Select(p => byPath.GetValueOrDefault(p)).FirstOrDefault(m => m is not null);
+                if (target is null || target.Dir == s.Module.Dir || required.Contains(target.Path))
+                {
+                    continue;
+                }
+
+                var modFile = s.Module.Dir == "." ? "go.mod" : s.Module.Dir + "/go.mod";
+                var relative = Path.GetRelativePath(Path.Combine(repo.Root, s.Module.Dir), Path.Combine(repo.Root, target.Dir)).Replace('\\', '/');
+                relative = relative.StartsWith("../", StringComparison.Ordinal) ? relative : "./" + relative;
+                var how = repo.Workspace is not null ? "it builds only in the go.work workspace, but buildGoModule builds outside workspace mode" : "no requirement provides it";
+                throw new RepoException(modFile,
+                    $"{s.Name} imports {import} from {target.Dir} ({target.Path}) without requiring it: {how}; add to {modFile}:\n" +
+                    $"\trequire {target.Path} v0.0.0\n\treplace {target.Path} => {relative}");
+            }
+        }
+
+        // Longest module path first: a/b/c, a/b, a.
+        static IEnumerable<string> Prefixes(string import)
+        {
+            for (var p = import; p.Length > 0; p = p.Contains('/', StringComparison.Ordinal) ? p[..p.LastIndexOf('/')] : "")
+            {
+                yield return p;
+            }
         }
     }
 
