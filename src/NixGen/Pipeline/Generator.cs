@@ -51,7 +51,10 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             }
         }
 
-        CheckWorkspaceOnlyImports(repo);
+        var moduleDirSet = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
+        var imports = repo.Services.ToDictionary(
+            s => s.Name, s => GoImports.OfModule(Path.Combine(root, s.Module.Dir), s.Module.Dir, moduleDirSet), StringComparer.Ordinal);
+        CheckWorkspaceOnlyImports(repo, imports);
         var strategy = options.Strategy ?? config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         var localGo = LocalGoVersion(runner.Resolve("go"));
@@ -60,12 +63,11 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : localGo;
         var warnings = new List<string>();
 
-        var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
         var trees = repo.Services.SelectMany(s => s.LocalReplaces).Select(r => r.TargetDir).Distinct(StringComparer.Ordinal)
-            .ToDictionary(d => d, d => Fingerprint.TreeFiles(Path.Combine(root, d), d, moduleDirs), StringComparer.Ordinal);
+            .ToDictionary(d => d, d => Fingerprint.TreeFiles(Path.Combine(root, d), d, moduleDirSet), StringComparer.Ordinal);
         var plans = repo.Services.Select(s =>
         {
-            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees);
+            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees, imports[s.Name]);
             var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
             lockFile.Services.TryGetValue(s.Name, out var old);
             if (vendoringGo == "unknown" && old is not null && old.Fingerprint.TryGetValue("go", out var lockedGo))
@@ -274,14 +276,13 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     /// A service that imports another module of the repository without requiring it builds with go.work, but
     /// buildGoModule builds outside workspace mode (the filtered src holds no go.work): say what to add.
     /// </summary>
-    private static void CheckWorkspaceOnlyImports(Repository repo)
+    private static void CheckWorkspaceOnlyImports(Repository repo, IReadOnlyDictionary<string, IReadOnlyList<string>> imports)
     {
-        var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
         var byPath = repo.Modules.GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var s in repo.Services)
         {
             var required = s.Module.Mod.Requires.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var import in GoImports.OfModule(Path.Combine(repo.Root, s.Module.Dir), s.Module.Dir, moduleDirs))
+            foreach (var import in imports[s.Name])
             {
                 var target = Prefixes(import).Select(p => byPath.GetValueOrDefault(p)).FirstOrDefault(m => m is not null);
                 if (target is null || target.Dir == s.Module.Dir || required.Contains(target.Path))

@@ -11,7 +11,12 @@ namespace NixGen.Planning;
 public static class Fingerprint
 {
     public static SortedDictionary<string, string> Of(
-        Repository repo, Service service, string goToolchain, string strategy, IReadOnlyDictionary<string, SortedDictionary<string, string>>? trees = null)
+        Repository repo,
+        Service service,
+        string goToolchain,
+        string strategy,
+        IReadOnlyDictionary<string, SortedDictionary<string, string>>? trees = null,
+        IReadOnlyList<string>? imports = null)
     {
         var m = service.Module;
         var dir = Path.Combine(repo.Root, m.Dir);
@@ -20,7 +25,7 @@ public static class Fingerprint
         {
             ["go.mod"] = FileDigest(Path.Combine(dir, "go.mod")),
             ["go.sum"] = File.Exists(Path.Combine(dir, "go.sum")) ? FileDigest(Path.Combine(dir, "go.sum")) : "none",
-            ["imports"] = Digest(string.Join("\n", GoImports.OfModule(dir, m.Dir, moduleDirs))),
+            ["imports"] = Digest(string.Join("\n", imports ?? GoImports.OfModule(dir, m.Dir, moduleDirs))),
             ["go"] = goToolchain,
             ["strategy"] = strategy,
             ["vendor"] = m.HasVendorDir ? "committed" : "none",
