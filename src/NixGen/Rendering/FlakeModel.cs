@@ -15,7 +15,9 @@ public sealed record FlakeModel(
     bool AnyImages,
     IReadOnlyList<string> DevShellPackages,
     string Version,
-    string? NixgenFlake);
+    string? NixgenFlake,
+    bool AnyCross,
+    bool CgoInEnv);
 
 /// <summary>One service's buildGoModule call.</summary>
 public sealed record ServiceModel(

@@ -31,7 +31,9 @@ public static class FlakeModelBuilder
             services.Any(s => s.Image is not null),
             config.DevShellPackages,
             config.Version is { } v ? NixString.Quote(v) : "self.shortRev or self.dirtyShortRev or \"dirty\"",
-            config.NixgenFlake is { } n ? NixString.Quote(n) : null);
+            config.NixgenFlake is { } n ? NixString.Quote(n) : null,
+            services.Any(s => s.Cross.Count > 0),
+            GoPin.CgoInEnv(config.Nixpkgs));
     }
 
     private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash, string nixpkgs, IReadOnlyList<CrossModel> cross)

@@ -40,5 +40,16 @@ public static partial class GoPin
         return (ToAttr(series), "");
     }
 
+    /// <summary>
+    /// Whether buildGoModule wants <c>env.CGO_ENABLED</c>: from nixpkgs 25.05 on (25.11 rejects the top-level
+    /// attribute); before, <c>env.CGO_ENABLED</c> collides with the top-level argument it still has. Branches
+    /// without a release number (unstable, master) are current, so <c>env</c>.
+    /// </summary>
+    public static bool CgoInEnv(string nixpkgs)
+    {
+        var release = ReleasePattern().Match(nixpkgs);
+        return !release.Success || string.CompareOrdinal(release.Groups[1].Value, "25.05") >= 0;
+    }
+
     public static string ToAttr(string series) => "go_" + series.Replace('.', '_');
 }

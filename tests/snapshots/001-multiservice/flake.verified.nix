@@ -36,10 +36,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           gateway = buildGoModule {
@@ -59,7 +62,7 @@
             # vendorHash: only local replaces: built from source with proxyVendor, nothing to fetch
             vendorHash = null;
             proxyVendor = true;
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -84,7 +87,7 @@
             ];
             # vendorHash: 1 remote module(s) vendored
             vendorHash = "sha256-pSAqcCXf392Vh9uFVf0wczOFcEihbxUMT24XfPiHAvE=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -109,7 +112,7 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -135,7 +138,7 @@
             ];
             # vendorHash: 2 remote module(s) vendored
             vendorHash = "sha256-TtExID7VAirGhAZipYIuCzYJEvOGIBuPNt707I/3mB0=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -148,39 +151,58 @@
           };
         };
 
-      # Pure-Go cross builds. buildGoModule takes GOOS/GOARCH from `go`, so they are overridden
-      # here, and the binaries Go puts in bin/<goos>_<goarch>/ are moved to bin/.
-      crossBuild =
-        pkg: goos: goarch:
-        pkg.overrideAttrs (old: {
-          GOOS = goos;
-          GOARCH = goarch;
-          env = (old.env or { }) // {
-            CGO_ENABLED = "0";
-          };
-          doCheck = false;
-          postInstall = (old.postInstall or "") + ''
-            if [ -d "$out/bin/${goos}_${goarch}" ]; then
-              mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-              rmdir "$out/bin/${goos}_${goarch}"
-            fi
-          '';
-        });
+      servicesFor = pkgs: servicesWith pkgs lib.id;
 
-      crossFor = services: {
-        gateway-linux-amd64 = crossBuild services.gateway "linux" "amd64";
-        gateway-linux-arm64 = crossBuild services.gateway "linux" "arm64";
-        gateway-darwin-arm64 = crossBuild services.gateway "darwin" "arm64";
-        inventory-linux-amd64 = crossBuild services.inventory "linux" "amd64";
-        inventory-linux-arm64 = crossBuild services.inventory "linux" "arm64";
-        inventory-darwin-arm64 = crossBuild services.inventory "darwin" "arm64";
-        notifications-linux-amd64 = crossBuild services.notifications "linux" "amd64";
-        notifications-linux-arm64 = crossBuild services.notifications "linux" "arm64";
-        notifications-darwin-arm64 = crossBuild services.notifications "darwin" "arm64";
-        orders-linux-amd64 = crossBuild services.orders "linux" "amd64";
-        orders-linux-arm64 = crossBuild services.orders "linux" "arm64";
-        orders-darwin-arm64 = crossBuild services.orders "darwin" "arm64";
-      };
+      # Pure-Go cross builds: the same packages with GOOS/GOARCH set on the toolchain, tests off
+      # (they cannot run on the build machine), and the binaries Go puts in bin/<goos>_<goarch>/
+      # moved to bin/.
+      crossFor =
+        pkgs: goos: goarch:
+        lib.mapAttrs
+          (
+            _: pkg:
+            pkg.overrideAttrs (old: {
+              doCheck = false;
+              postInstall = (old.postInstall or "") + ''
+                if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                  rmdir "$out/bin/${goos}_${goarch}"
+                fi
+              '';
+            })
+          )
+          (
+            servicesWith pkgs (
+              go:
+              go
+              // {
+                GOOS = goos;
+                GOARCH = goarch;
+              }
+            )
+          );
+
+      crossPackages =
+        pkgs:
+        let
+          linux-amd64 = crossFor pkgs "linux" "amd64";
+          linux-arm64 = crossFor pkgs "linux" "arm64";
+          darwin-arm64 = crossFor pkgs "darwin" "arm64";
+        in
+        {
+          gateway-linux-amd64 = linux-amd64.gateway;
+          gateway-linux-arm64 = linux-arm64.gateway;
+          gateway-darwin-arm64 = darwin-arm64.gateway;
+          inventory-linux-amd64 = linux-amd64.inventory;
+          inventory-linux-arm64 = linux-arm64.inventory;
+          inventory-darwin-arm64 = darwin-arm64.inventory;
+          notifications-linux-amd64 = linux-amd64.notifications;
+          notifications-linux-arm64 = linux-arm64.notifications;
+          notifications-darwin-arm64 = darwin-arm64.notifications;
+          orders-linux-amd64 = linux-amd64.orders;
+          orders-linux-arm64 = linux-arm64.orders;
+          orders-darwin-arm64 = darwin-arm64.orders;
+        };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
       imagesFor = pkgs: services: {
@@ -223,7 +245,7 @@
           services = servicesFor pkgs;
         in
         services
-        // crossFor services
+        // crossPackages pkgs
         // lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux (imagesFor pkgs services)
         // {
           default = services.orders;

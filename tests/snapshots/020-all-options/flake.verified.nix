@@ -48,10 +48,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           api = buildGoModule {
@@ -89,7 +92,7 @@
             };
           };
           # Go 1.23, pinned for this service by `services.services/worker.go` in nixgen.yaml.
-          worker = (pkgs.buildGoModule.override { go = pkgs.go_1_23; }) {
+          worker = builderFor pkgs.go_1_23 {
             pname = "worker";
             inherit version;
             src = lib.fileset.toSource {
@@ -117,32 +120,52 @@
           };
         };
 
-      # Pure-Go cross builds. buildGoModule takes GOOS/GOARCH from `go`, so they are overridden
-      # here, and the binaries Go puts in bin/<goos>_<goarch>/ are moved to bin/.
-      crossBuild =
-        pkg: goos: goarch:
-        pkg.overrideAttrs (old: {
-          GOOS = goos;
-          GOARCH = goarch;
-          env = (old.env or { }) // {
-            CGO_ENABLED = "0";
-          };
-          doCheck = false;
-          postInstall = (old.postInstall or "") + ''
-            if [ -d "$out/bin/${goos}_${goarch}" ]; then
-              mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-              rmdir "$out/bin/${goos}_${goarch}"
-            fi
-          '';
-        });
+      servicesFor = pkgs: servicesWith pkgs lib.id;
 
-      crossFor = services: {
-        api-linux-amd64 = crossBuild services.api "linux" "amd64";
-        api-linux-arm64 = crossBuild services.api "linux" "arm64";
-        api-darwin-amd64 = crossBuild services.api "darwin" "amd64";
-        api-darwin-arm64 = crossBuild services.api "darwin" "arm64";
-        # worker uses cgo: not cross-built (that needs a C cross toolchain, e.g. pkgsCross).
-      };
+      # Pure-Go cross builds: the same packages with GOOS/GOARCH set on the toolchain, tests off
+      # (they cannot run on the build machine), and the binaries Go puts in bin/<goos>_<goarch>/
+      # moved to bin/.
+      crossFor =
+        pkgs: goos: goarch:
+        lib.mapAttrs
+          (
+            _: pkg:
+            pkg.overrideAttrs (old: {
+              doCheck = false;
+              postInstall = (old.postInstall or "") + ''
+                if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                  rmdir "$out/bin/${goos}_${goarch}"
+                fi
+              '';
+            })
+          )
+          (
+            servicesWith pkgs (
+              go:
+              go
+              // {
+                GOOS = goos;
+                GOARCH = goarch;
+              }
+            )
+          );
+
+      crossPackages =
+        pkgs:
+        let
+          linux-amd64 = crossFor pkgs "linux" "amd64";
+          linux-arm64 = crossFor pkgs "linux" "arm64";
+          darwin-amd64 = crossFor pkgs "darwin" "amd64";
+          darwin-arm64 = crossFor pkgs "darwin" "arm64";
+        in
+        {
+          api-linux-amd64 = linux-amd64.api;
+          api-linux-arm64 = linux-arm64.api;
+          api-darwin-amd64 = darwin-amd64.api;
+          api-darwin-arm64 = darwin-arm64.api;
+          # worker uses cgo: not cross-built (that needs a C cross toolchain, e.g. pkgsCross).
+        };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
       imagesFor = pkgs: services: {
@@ -174,7 +197,7 @@
           services = servicesFor pkgs;
         in
         services
-        // crossFor services
+        // crossPackages pkgs
         // lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux (imagesFor pkgs services)
         // {
           default = services.api;

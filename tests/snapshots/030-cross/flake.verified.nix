@@ -27,10 +27,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           cli = buildGoModule {
@@ -48,7 +51,7 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-CZ6It21dOhV2dQaJBBDhckkOQCe7kFKAk3Vb1PA70/c=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -60,32 +63,54 @@
           };
         };
 
-      # Pure-Go cross builds. buildGoModule takes GOOS/GOARCH from `go`, so they are overridden
-      # here, and the binaries Go puts in bin/<goos>_<goarch>/ are moved to bin/.
-      crossBuild =
-        pkg: goos: goarch:
-        pkg.overrideAttrs (old: {
-          GOOS = goos;
-          GOARCH = goarch;
-          env = (old.env or { }) // {
-            CGO_ENABLED = "0";
-          };
-          doCheck = false;
-          postInstall = (old.postInstall or "") + ''
-            if [ -d "$out/bin/${goos}_${goarch}" ]; then
-              mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-              rmdir "$out/bin/${goos}_${goarch}"
-            fi
-          '';
-        });
+      servicesFor = pkgs: servicesWith pkgs lib.id;
 
-      crossFor = services: {
-        cli-linux-amd64 = crossBuild services.cli "linux" "amd64";
-        cli-linux-arm64 = crossBuild services.cli "linux" "arm64";
-        cli-darwin-amd64 = crossBuild services.cli "darwin" "amd64";
-        cli-darwin-arm64 = crossBuild services.cli "darwin" "arm64";
-        cli-windows-amd64 = crossBuild services.cli "windows" "amd64";
-      };
+      # Pure-Go cross builds: the same packages with GOOS/GOARCH set on the toolchain, tests off
+      # (they cannot run on the build machine), and the binaries Go puts in bin/<goos>_<goarch>/
+      # moved to bin/.
+      crossFor =
+        pkgs: goos: goarch:
+        lib.mapAttrs
+          (
+            _: pkg:
+            pkg.overrideAttrs (old: {
+              doCheck = false;
+              postInstall = (old.postInstall or "") + ''
+                if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                  rmdir "$out/bin/${goos}_${goarch}"
+                fi
+              '';
+            })
+          )
+          (
+            servicesWith pkgs (
+              go:
+              go
+              // {
+                GOOS = goos;
+                GOARCH = goarch;
+              }
+            )
+          );
+
+      crossPackages =
+        pkgs:
+        let
+          linux-amd64 = crossFor pkgs "linux" "amd64";
+          linux-arm64 = crossFor pkgs "linux" "arm64";
+          darwin-amd64 = crossFor pkgs "darwin" "amd64";
+          darwin-arm64 = crossFor pkgs "darwin" "arm64";
+          windows-amd64 = crossFor pkgs "windows" "amd64";
+        in
+        {
+          cli-linux-amd64 = linux-amd64.cli;
+          cli-linux-arm64 = linux-arm64.cli;
+          cli-darwin-amd64 = darwin-amd64.cli;
+          cli-darwin-arm64 = darwin-arm64.cli;
+          cli-windows-amd64 = windows-amd64.cli;
+        };
+
     in
     {
       packages = forAllSystems (
@@ -94,7 +119,7 @@
           services = servicesFor pkgs;
         in
         services
-        // crossFor services
+        // crossPackages pkgs
         // {
           default = services.cli;
         }

@@ -27,10 +27,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           a = buildGoModule {
@@ -48,7 +51,7 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-WAbf0Z7znhqdFx4K4RrkIMjB1lmFxJxyDwkyHdWWAsw=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -73,7 +76,7 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -84,6 +87,8 @@
             };
           };
         };
+
+      servicesFor = pkgs: servicesWith pkgs lib.id;
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
       imagesFor = pkgs: services: {

@@ -40,10 +40,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           one = buildGoModule {
@@ -61,7 +64,7 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -72,6 +75,9 @@
             };
           };
         };
+
+      servicesFor = pkgs: servicesWith pkgs lib.id;
+
     in
     {
       packages = forAllSystems (

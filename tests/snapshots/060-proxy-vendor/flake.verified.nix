@@ -27,10 +27,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           edge = buildGoModule {
@@ -50,7 +53,7 @@
             # vendorHash: only local replaces: built from source with proxyVendor, nothing to fetch
             vendorHash = null;
             proxyVendor = true;
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -61,6 +64,9 @@
             };
           };
         };
+
+      servicesFor = pkgs: servicesWith pkgs lib.id;
+
     in
     {
       packages = forAllSystems (

@@ -27,10 +27,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           api = buildGoModule {
@@ -49,7 +52,7 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-YjNE9IQ65ZWE19tQg4p/IH5Vywsj/dxx7ljai43YHOI=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -74,7 +77,7 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-5xbL+IPk2WPgvKwB7lDzZJa7VklbXOjbeKsQeQMUyuw=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -85,6 +88,9 @@
             };
           };
         };
+
+      servicesFor = pkgs: servicesWith pkgs lib.id;
+
     in
     {
       packages = forAllSystems (

@@ -35,10 +35,13 @@
 
       # One buildGoModule per service. Each `src` holds only the service's module and the
       # local replace targets it vendors, so an unrelated change rebuilds nothing.
-      servicesFor =
-        pkgs:
+      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
+      # takes them from `go` (passing them as arguments does nothing).
+      servicesWith =
+        pkgs: adaptGo:
         let
-          buildGoModule = pkgs.buildGoModule.override { go = goFor pkgs; };
+          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
+          buildGoModule = builderFor (goFor pkgs);
         in
         {
           notify = buildGoModule {
@@ -56,7 +59,7 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -81,7 +84,7 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-TtExID7VAirGhAZipYIuCzYJEvOGIBuPNt707I/3mB0=";
-            env.CGO_ENABLED = 0;
+            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -93,29 +96,46 @@
           };
         };
 
-      # Pure-Go cross builds. buildGoModule takes GOOS/GOARCH from `go`, so they are overridden
-      # here, and the binaries Go puts in bin/<goos>_<goarch>/ are moved to bin/.
-      crossBuild =
-        pkg: goos: goarch:
-        pkg.overrideAttrs (old: {
-          GOOS = goos;
-          GOARCH = goarch;
-          env = (old.env or { }) // {
-            CGO_ENABLED = "0";
-          };
-          doCheck = false;
-          postInstall = (old.postInstall or "") + ''
-            if [ -d "$out/bin/${goos}_${goarch}" ]; then
-              mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-              rmdir "$out/bin/${goos}_${goarch}"
-            fi
-          '';
-        });
+      servicesFor = pkgs: servicesWith pkgs lib.id;
 
-      crossFor = services: {
-        notify-linux-arm64 = crossBuild services.notify "linux" "arm64";
-        orders-linux-arm64 = crossBuild services.orders "linux" "arm64";
-      };
+      # Pure-Go cross builds: the same packages with GOOS/GOARCH set on the toolchain, tests off
+      # (they cannot run on the build machine), and the binaries Go puts in bin/<goos>_<goarch>/
+      # moved to bin/.
+      crossFor =
+        pkgs: goos: goarch:
+        lib.mapAttrs
+          (
+            _: pkg:
+            pkg.overrideAttrs (old: {
+              doCheck = false;
+              postInstall = (old.postInstall or "") + ''
+                if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                  rmdir "$out/bin/${goos}_${goarch}"
+                fi
+              '';
+            })
+          )
+          (
+            servicesWith pkgs (
+              go:
+              go
+              // {
+                GOOS = goos;
+                GOARCH = goarch;
+              }
+            )
+          );
+
+      crossPackages =
+        pkgs:
+        let
+          linux-arm64 = crossFor pkgs "linux" "arm64";
+        in
+        {
+          notify-linux-arm64 = linux-arm64.notify;
+          orders-linux-arm64 = linux-arm64.orders;
+        };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
       imagesFor = pkgs: services: {
@@ -141,7 +161,7 @@
           services = servicesFor pkgs;
         in
         services
-        // crossFor services
+        // crossPackages pkgs
         // lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux (imagesFor pkgs services)
       );
 
