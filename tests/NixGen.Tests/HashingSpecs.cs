@@ -147,7 +147,32 @@ public sealed class HashingSpecs
     }
 
     [Fact]
-    public void The_committed_example_flake_parses() => Tools.AssertNixParses(Path.Combine(Repo.Example, "flake.nix"));
+    public void The_committed_example_flake_parses_evaluates_and_agrees_with_its_lock_and_workflow()
+    {
+        var flake = Path.Combine(Repo.Example, "flake.nix");
+        Tools.AssertNixParses(flake);
+        var config = NixGen.Config.ConfigLoader.Load(Path.Combine(Repo.Example, "nixgen.yaml"));
+        var linux = SnapshotCaseSpecs.AssertEvaluates(flake, "x86_64-linux", config);
+        SnapshotCaseSpecs.AssertEvaluates(flake, "aarch64-darwin", config);
+
+        var locked = LockFile.Load(Path.Combine(Repo.Example, "nixgen.lock"));
+        foreach (var (name, service) in locked.Services)
+        {
+            var package = linux["packages"]![name]!;
+            Assert.Equal(service.VendorHash, (string?)package["vendorHash"]);
+            Assert.Equal(service.ProxyVendor, (bool)package["proxyVendor"]!);
+            Assert.Equal(service.Dir, (string?)package["modRoot"]);
+        }
+
+        // The generated CI builds exactly the flake's packages on x86_64-linux.
+        var workflow = File.ReadAllLines(Path.Combine(Repo.Example, ".github", "workflows", "nix.yml"));
+        var matrix = workflow.Zip(workflow.Skip(1))
+            .Where(p => p.First.TrimStart().StartsWith("- package: ", StringComparison.Ordinal) && p.Second.Trim() == "os: ubuntu-latest")
+            .Select(p => p.First.Trim()["- package: ".Length..]);
+        Assert.Equal(
+            linux["packages"]!.AsObject().Select(p => p.Key).Where(k => k != "default").Order(StringComparer.Ordinal),
+            matrix.Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public void The_root_flake_parses() => Tools.AssertNixParses(Path.Combine(Repo.Root, "flake.nix"));

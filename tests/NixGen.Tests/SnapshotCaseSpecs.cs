@@ -68,7 +68,13 @@ public sealed class SnapshotCaseSpecs
         Assert.DoesNotContain("\r", flake, StringComparison.Ordinal);
         Assert.DoesNotContain(" \n", flake, StringComparison.Ordinal);
         Snapshot.Verify(caseDir, "flake", "nix", flake);
-        Tools.AssertNixParses(dir.Write("flake.nix", flake));
+        var flakeFile = dir.Write("flake.nix", flake);
+        Tools.AssertNixParses(flakeFile);
+        var config = ConfigLoader.Load(Path.Combine(root, "nixgen.yaml"));
+        foreach (var system in config.Systems)
+        {
+            AssertEvaluates(flakeFile, system, config);
+        }
 
         // CI glue rendered from the same model: snapshot it and check it is valid YAML / JSON.
         foreach (var (file, text) in RenderAll().Where(f => f.Key != "flake.nix"))
@@ -86,6 +92,47 @@ public sealed class SnapshotCaseSpecs
                 Assert.IsType<YamlDotNet.RepresentationModel.YamlMappingNode>(yaml.Documents[0].RootNode);
             }
         }
+    }
+
+    /// <summary>The flake evaluates (against a stub nixpkgs) to the packages, cross builds, apps and checks it promises.</summary>
+    internal static System.Text.Json.Nodes.JsonNode AssertEvaluates(string flakeFile, string system, NixGenConfig config)
+    {
+        var result = Tools.EvalFlake(flakeFile, system, config.DevShellPackages);
+        var packages = result["packages"]!.AsObject();
+        var names = packages.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(names.Where(n => n != "default").Order(StringComparer.Ordinal), result["checks"]!.AsArray().Select(c => (string)c!));
+        Assert.Subset(names, result["apps"]!.AsObject().Select(a => a.Key).ToHashSet(StringComparer.Ordinal));
+        Assert.Equal(config.DefaultService is not null || result["apps"]!.AsObject().Count == 1, names.Contains("default"));
+        var cgoInEnv = NixGen.Rendering.GoPin.CgoInEnv(config.Nixpkgs);
+        foreach (var (name, p) in packages)
+        {
+            if ((string?)p!["type"] == "stub-image")
+            {
+                Assert.EndsWith("-image", name, StringComparison.Ordinal);
+                Assert.EndsWith("-linux", system, StringComparison.Ordinal);
+                continue;
+            }
+
+            if ((string?)p["cgo"] != "unset")
+            {
+                // A template override may leave CGO_ENABLED out; where it is set, it is where buildGoModule wants it.
+                Assert.StartsWith(cgoInEnv ? "env:" : "top:", (string?)p["cgo"], StringComparison.Ordinal);
+            }
+            var cross = config.Cross.FirstOrDefault(t => name.EndsWith($"-{t.GoOs}-{t.GoArch}", StringComparison.Ordinal));
+            if (cross is not null)
+            {
+                Assert.Equal((cross.GoOs, cross.GoArch), ((string?)p["GOOS"], (string?)p["GOARCH"]));
+                Assert.False((bool)p["doCheck"]!);
+                Assert.True((bool)p["movesCrossBinaries"]!);
+                Assert.Equal(cgoInEnv ? "env:0" : "top:0", (string?)p["cgo"]);
+            }
+            else
+            {
+                Assert.False((bool)p["movesCrossBinaries"]!);
+            }
+        }
+
+        return result;
     }
 
     private static Dictionary<string, string> Hashes(string caseDir)
