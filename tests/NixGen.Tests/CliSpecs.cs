@@ -29,6 +29,8 @@ public sealed class CliSpecs : IDisposable
             File.Delete(Path.Combine(Root, f));
         }
 
+        Directory.Delete(Path.Combine(Root, ".github"), recursive: true);
+
         var run = Run("init");
         Exits(0, run);
         Snapshot.Verify(Path.Combine(Repo.Snapshots, "cli"), "init-stdout", "txt", run.Out);
@@ -61,6 +63,25 @@ public sealed class CliSpecs : IDisposable
         Exits(1, stale);
         Assert.Contains("--- a/.github/workflows/nix.yml", stale.Out, StringComparison.Ordinal);
         Exits(2, Run("init", "--ci", "github", "--force"));
+    }
+
+    [Fact]
+    public void A_generated_file_nixgen_no_longer_produces_is_stale_and_then_removed()
+    {
+        var yaml = Path.Combine(Root, "nixgen.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("  dependabot: true", "  dependabot: false", StringComparison.Ordinal));
+        var job = Path.Combine(Root, ".github", "workflows", "nixgen-dependabot.yml");
+
+        var check = Run("check");
+        Exits(1, check);
+        Assert.Contains("--- a/.github/workflows/nixgen-dependabot.yml\n+++ /dev/null\n", check.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(job));
+
+        var update = Run("update");
+        Exits(0, update);
+        Assert.Contains("removed .github/workflows/nixgen-dependabot.yml", update.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(job));
+        Exits(0, Run("check"));
     }
 
     [Fact]

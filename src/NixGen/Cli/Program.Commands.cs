@@ -79,7 +79,7 @@ public static partial class Program
                 return ExitCodes.InvalidInput;
             }
 
-            var written = FileWriter.WriteAll(c.Repo, result.Files);
+            var written = FileWriter.WriteAll(c.Repo, result.Files, result.ObsoleteFiles);
             PrintSummary(result, written, c, explain: false);
             return ExitCodes.Success;
         }, ct));
@@ -99,7 +99,7 @@ public static partial class Program
             var result = await GenerateAsync(c, runner, Options(p, c, p.GetValue(ForceOption)), ct).ConfigureAwait(false);
             if (p.GetValue(DryRunOption))
             {
-                var diff = DiffAgainstDisk(c.Repo, result.Files);
+                var diff = DiffAgainstDisk(c.Repo, result.Files, result.ObsoleteFiles);
                 Console.Write(diff.Length == 0 ? "nixgen: everything is current\n" : diff);
                 return ExitCodes.Success;
             }
@@ -110,7 +110,7 @@ public static partial class Program
                 return ExitCodes.InvalidInput;
             }
 
-            var written = FileWriter.WriteAll(c.Repo, result.Files);
+            var written = FileWriter.WriteAll(c.Repo, result.Files, result.ObsoleteFiles);
             PrintSummary(result, written, c, p.GetValue(ExplainOption));
             return ExitCodes.Success;
         }, ct));
@@ -128,7 +128,7 @@ public static partial class Program
             var runner = NewRunner(c);
             var result = await GenerateAsync(c, runner, Options(p, c, force: false), ct).ConfigureAwait(false);
             var files = result.Files.Where(f => f.Key != Generator.ConfigFile).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-            var diff = DiffAgainstDisk(c.Repo, files);
+            var diff = DiffAgainstDisk(c.Repo, files, result.ObsoleteFiles);
             if (diff.Length == 0)
             {
                 Console.WriteLine($"nixgen: {Generator.FlakeFile} and {Planning.LockFile.FileName} are current ({result.Services.Count} services, {runner.ProcessesStarted} processes started)");
@@ -255,9 +255,14 @@ public static partial class Program
         return null;
     }
 
-    private static string DiffAgainstDisk(string repo, IReadOnlyDictionary<string, string> files)
+    private static string DiffAgainstDisk(string repo, IReadOnlyDictionary<string, string> files, IReadOnlyList<string> obsolete)
     {
         var sb = new System.Text.StringBuilder();
+        foreach (var rel in obsolete)
+        {
+            sb.Append(UnifiedDiff.Create(File.ReadAllText(Path.Combine(repo, rel)), "", "a/" + rel, "/dev/null"));
+        }
+
         foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(repo, rel);

@@ -4,7 +4,7 @@ namespace NixGen.Output;
 public static class FileWriter
 {
     /// <summary>Writes every file whose content differs; returns the paths written. All temp files are made before any rename.</summary>
-    public static IReadOnlyList<string> WriteAll(string root, IReadOnlyDictionary<string, string> files)
+    public static IReadOnlyList<string> WriteAll(string root, IReadOnlyDictionary<string, string> files, IReadOnlyList<string>? remove = null)
     {
         var pending = new List<(string Temp, string Target, string Rel)>();
         try
@@ -28,7 +28,15 @@ public static class FileWriter
                 File.Move(temp, target, overwrite: true);
             }
 
-            return [.. pending.Select(p => p.Rel)];
+            // Generated files nixgen no longer produces go last, once everything else is in place.
+            var removed = new List<string>();
+            foreach (var rel in remove ?? [])
+            {
+                File.Delete(Path.Combine(root, rel));
+                removed.Add("removed " + rel);
+            }
+
+            return [.. pending.Select(p => p.Rel), .. removed];
         }
         finally
         {

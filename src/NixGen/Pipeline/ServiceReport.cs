@@ -4,4 +4,9 @@ namespace NixGen.Pipeline;
 public sealed record ServiceReport(string Name, string ModRoot, string? VendorHash, bool ProxyVendor, string Strategy, string Go, bool Reused, IReadOnlyList<string> Reasons, string? PreviousHash, bool FromCache = false);
 
 /// <summary>The files a run produces (path relative to the repository → content) and its report.</summary>
-public sealed record GenerationResult(IReadOnlyDictionary<string, string> Files, IReadOnlyList<ServiceReport> Services, IReadOnlyList<string> Warnings, int ProcessesStarted);
+/// <param name="Obsolete">Files nixgen generated earlier but no longer produces (CI turned off, say): to remove.</param>
+public sealed record GenerationResult(
+    IReadOnlyDictionary<string, string> Files, IReadOnlyList<ServiceReport> Services, IReadOnlyList<string> Warnings, int ProcessesStarted, IReadOnlyList<string>? Obsolete = null)
+{
+    public IReadOnlyList<string> ObsoleteFiles => Obsolete ?? [];
+}
