@@ -9,6 +9,7 @@ namespace NixGen.Tests;
 /// go.mod / go.work / go.sum of Cases/malformed.txt placed in a repository. Each must give its one message and exit
 /// code and leave the repository exactly as it was.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class CliCorpusSpecs
 {
     private sealed record RepoCase(string Name, string Args, int Exit, IReadOnlyDictionary<string, string> Files, string Expected);

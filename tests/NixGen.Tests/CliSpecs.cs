@@ -5,6 +5,7 @@ using NixGen.Tests.Support;
 namespace NixGen.Tests;
 
 /// <summary>End to end: the built nixgen as a process on temp copies of the example.</summary>
+[Trait("Category", "Integration")]
 public sealed class CliSpecs : IDisposable
 {
     private readonly TempDir _dir = new();

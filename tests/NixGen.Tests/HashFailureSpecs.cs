@@ -6,6 +6,7 @@ using NixGen.Tests.Support;
 namespace NixGen.Tests;
 
 /// <summary>Failures are per service, quote the tool, write nothing, and lose no other service's result.</summary>
+[Trait("Category", "Integration")]
 public sealed class HashFailureSpecs : IDisposable
 {
     private readonly TempDir _dir = new();

@@ -7,6 +7,7 @@ using NixGen.Tests.Support;
 
 namespace NixGen.Tests;
 
+[Trait("Category", "Integration")]
 public sealed class HashingSpecs
 {
     [Fact]

@@ -5,6 +5,7 @@ using NixGen.Tests.Support;
 namespace NixGen.Tests;
 
 /// <summary>The dotnet tool package: metadata, and that it installs and runs from a local package folder.</summary>
+[Trait("Category", "Integration")]
 public sealed class PackagingSpecs
 {
     [Fact]

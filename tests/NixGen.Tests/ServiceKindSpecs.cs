@@ -123,6 +123,7 @@ public static class Independent
     }
 }
 
+[Trait("Category", "Integration")]
 public sealed class ServiceKindSpecs(KindsRepo kinds) : IClassFixture<KindsRepo>
 {
     private ServiceReport Report(string name) => Assert.Single(kinds.Local.Services, s => s.Name == name);
