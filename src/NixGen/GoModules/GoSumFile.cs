@@ -1,7 +1,11 @@
 namespace NixGen.GoModules;
 
 /// <summary>One go.sum line: a module's tree hash, or (with <see cref="IsGoMod"/>) its go.mod's hash.</summary>
-public sealed record GoSumEntry(string Path, string Version, bool IsGoMod, string Hash, int Line);
+/// <remarks>The hash stays a slice of the file's text (it is only ever printed): a large go.sum allocates half as much.</remarks>
+public sealed record GoSumEntry(string Path, string Version, bool IsGoMod, ReadOnlyMemory<char> HashText, int Line)
+{
+    public string Hash => HashText.ToString();
+}
 
 /// <summary>A parsed go.sum file.</summary>
 public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entries)
@@ -23,6 +27,7 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
         var lineNo = 0;
         var start = 0;
         Span<Range> fields = stackalloc Range[4];
+        string? previousVersion = null;
         while (start <= text.Length)
         {
             var end = text.IndexOf('\n', start);
@@ -33,6 +38,7 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
 
             lineNo++;
             var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            var lineStart = start;
             start = end + 1;
             var count = Split(line, fields);
             if (count == 0)
@@ -67,14 +73,17 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
                     $"{path}: invalid version \"{versionField}\": must be canonical, of the form v1.2.3");
             }
 
-            var hash = line[fields[2]].ToString();
-            if (!IsValidHash(hash))
+            var hash = text.AsMemory(lineStart + fields[2].Start.Value, fields[2].End.Value - fields[2].Start.Value);
+            if (!IsValidHash(hash.Span))
             {
                 throw new GoModParseException(fileName, new Position(lineNo, 1 + fields[2].Start.Value, 0),
                     $"{path}@{versionSpan}: malformed hash \"{hash}\": want h1: followed by base64 of a sha256");
             }
 
-            entries.Add(new GoSumEntry(path, versionSpan.ToString(), isGoMod, hash, lineNo));
+            // A module's tree line and go.mod line name the same version: share the string.
+            var version = previousVersion is not null && versionSpan.SequenceEqual(previousVersion) ? previousVersion : versionSpan.ToString();
+            previousVersion = version;
+            entries.Add(new GoSumEntry(path, version, isGoMod, hash, lineNo));
         }
 
         return new GoSumFile(fileName, entries);
@@ -114,15 +123,15 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
         return count;
     }
 
-    private static bool IsValidHash(string hash)
+    private static bool IsValidHash(ReadOnlySpan<char> hash)
     {
-        var colon = hash.IndexOf(':', StringComparison.Ordinal);
+        var colon = hash.IndexOf(':');
         if (colon <= 0)
         {
             return false;
         }
 
-        var algorithm = hash.AsSpan(0, colon);
+        var algorithm = hash[..colon];
         if (!algorithm.SequenceEqual("h1"))
         {
             // Future hash algorithms are accepted as Go does: it ignores what it cannot check.
@@ -138,6 +147,6 @@ public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entrie
         }
 
         Span<byte> buffer = stackalloc byte[48];
-        return Convert.TryFromBase64Chars(hash.AsSpan(colon + 1), buffer, out var n) && n == 32;
+        return Convert.TryFromBase64Chars(hash[(colon + 1)..], buffer, out var n) && n == 32;
     }
 }
