@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH=/usr/lib/go-1.23/bin:$PATH DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet publish src/NixGen -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o artifacts/nixgen --nologo -v quiet
+dotnet publish src/NixGen -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -p:NuGetLockFilePath="$PWD/artifacts/publish.packages.lock.json" -o artifacts/nixgen --nologo -v quiet
 dotnet build bench/NixGen.Bench -c Release --nologo -v quiet
 bench=bench/NixGen.Bench/bin/Release/net10.0/NixGen.Bench
 "$bench" macro --nixgen artifacts/nixgen/nixgen --out bench/results "$@"
