@@ -1,15 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace NixGen.Fixtures;
 
 /// <summary>
 /// Serves a proxy tree written by <see cref="GoProxyBuilder"/> over HTTP on 127.0.0.1 with a fixed delay per request,
 /// so that fetching costs roughly what it costs over a real network. Counts the requests it answered.
+/// A minimal HTTP/1.1 server on a socket bound to port 0 (GET only, one request per connection): no port race with
+/// other tests, and nothing of HttpListener's endpoint bookkeeping to trip over at shutdown.
 /// </summary>
 public sealed class GoProxyServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly string _root;
     private readonly TimeSpan _latency;
     private readonly CancellationTokenSource _stop = new();
@@ -20,87 +23,63 @@ public sealed class GoProxyServer : IAsyncDisposable
     {
         _root = Path.GetFullPath(root);
         _latency = latency;
-        // A free port can be taken between probing and binding (tests run in parallel): try another.
-        for (var attempt = 0; ; attempt++)
-        {
-            Url = $"http://127.0.0.1:{FreePort()}";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(Url + "/");
-            try
-            {
-                listener.Start();
-                _listener = listener;
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-                listener.Close();
-            }
-        }
-
+        _listener.Start();
+        Url = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
         _loop = Task.Run(AcceptLoop);
     }
 
-    public string Url { get; private set; } = "";
+    public string Url { get; }
 
     public int Requests => _requests;
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private async Task AcceptLoop()
     {
         while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            TcpClient client;
             try
             {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
+                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
             }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
                 return;
             }
 
-            _ = Task.Run(() => Serve(context));
+            _ = Task.Run(() => Serve(client));
         }
     }
 
-    private async Task Serve(HttpListenerContext context)
+    private async Task Serve(TcpClient client)
     {
-        Interlocked.Increment(ref _requests);
-        using var response = context.Response;
-        try
+        using (client)
         {
-            await Task.Delay(_latency, _stop.Token).ConfigureAwait(false);
-            var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
-            var path = Path.GetFullPath(Path.Combine(_root, relative));
-            if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+            try
             {
-                response.StatusCode = 404;
-                return;
-            }
+                var stream = client.GetStream();
+                var reader = new StreamReader(stream, Encoding.ASCII, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+                var requestLine = await reader.ReadLineAsync(_stop.Token).ConfigureAwait(false);
+                while (!string.IsNullOrEmpty(await reader.ReadLineAsync(_stop.Token).ConfigureAwait(false)))
+                {
+                    // Headers are not needed.
+                }
 
-            response.ContentType = path.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : "text/plain; charset=utf-8";
-            var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
-            response.ContentLength64 = bytes.Length;
-            await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        }
-        catch (Exception) when (_stop.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-        catch (HttpListenerException)
-        {
-            // The client went away.
+                Interlocked.Increment(ref _requests);
+                await Task.Delay(_latency, _stop.Token).ConfigureAwait(false);
+                var parts = requestLine?.Split(' ') ?? [];
+                var relative = parts.Length >= 2 ? Uri.UnescapeDataString(parts[1].Split('?')[0]).TrimStart('/') : "";
+                var path = Path.GetFullPath(Path.Combine(_root, relative));
+                var found = parts.Length >= 2 && parts[0] == "GET" && path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path);
+                var body = found ? await File.ReadAllBytesAsync(path, _stop.Token).ConfigureAwait(false) : Encoding.ASCII.GetBytes("not found\n");
+                var type = !found ? "text/plain" : path.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : "text/plain; charset=utf-8";
+                var head = $"HTTP/1.1 {(found ? "200 OK" : "404 Not Found")}\r\nContent-Type: {type}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token).ConfigureAwait(false);
+                await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The client went away, or the server is shutting down.
+            }
         }
     }
 
@@ -108,7 +87,6 @@ public sealed class GoProxyServer : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
-        _listener.Close();
         await _loop.ConfigureAwait(false);
         _stop.Dispose();
     }
