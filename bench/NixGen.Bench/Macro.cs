@@ -18,6 +18,7 @@ public sealed record MacroOptions(string Nixgen, int Services, int Modules, int 
 public sealed class Macro(MacroOptions options)
 {
     private readonly List<(string Benchmark, string Baseline, string Nixgen, string Ratio, string Note)> _rows = [];
+    private static readonly HashSet<string> NoNestedModules = [];
     private readonly string _work = Directory.CreateTempSubdirectory("nixgen-bench-").FullName;
 
     private static string F(double seconds) => seconds.ToString(seconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
@@ -39,7 +40,7 @@ public sealed class Macro(MacroOptions options)
         }
         finally
         {
-            Proc.Delete(_work);
+            TreeCopier.DeleteTree(_work);
         }
     }
 
@@ -63,10 +64,10 @@ public sealed class Macro(MacroOptions options)
         foreach (var s in gen.Services)
         {
             var scratch = Path.Combine(_work, "fod", s.Name);
-            CopyTree(Path.Combine(repo, s.Dir), Path.Combine(scratch, "src", s.Dir));
+            TreeCopier.CopyModule(Path.Combine(repo, s.Dir), Path.Combine(scratch, "src", s.Dir), s.Dir, NoNestedModules);
             foreach (var lib in s.Libraries)
             {
-                CopyTree(Path.Combine(repo, "libs", lib), Path.Combine(scratch, "src", "libs", lib));
+                TreeCopier.CopyModule(Path.Combine(repo, "libs", lib), Path.Combine(scratch, "src", "libs", lib), "libs/" + lib, NoNestedModules);
             }
 
             var dir = Path.Combine(scratch, "src", s.Dir);
@@ -84,7 +85,7 @@ public sealed class Macro(MacroOptions options)
             baselineHashes[s.Name] = s.Kind is ServiceKind.RemoteOnly or ServiceKind.RemoteAndLocal
                 ? Proc.Run("nix", ["--extra-experimental-features", "nix-command", "hash", "path", Path.Combine(dir, "vendor")], dir).Check("nix hash path").Out.Trim()
                 : null;
-            Proc.Delete(scratch);
+            TreeCopier.DeleteTree(scratch);
         }
 
         baseline.Stop();
@@ -166,7 +167,7 @@ public sealed class Macro(MacroOptions options)
         var init = Proc.Run(options.Nixgen, ["init", "--repo", gen.RepoRoot, "--quiet"], gen.RepoRoot, NixgenEnv(server.Url, Path.Combine(root, "cache"))).Check($"init at {services}");
         _rows.Add(($"scaling: cold init, {services} services", "-", $"{F(init.Elapsed.TotalSeconds)}, peak {init.PeakBytes / 1024 / 1024} MB, {init.ProcessesStarted} processes",
             "-", $"{init.Elapsed.TotalMilliseconds / services:0} ms per service"));
-        Proc.Delete(root);
+        TreeCopier.DeleteTree(root);
     }
 
     private static double Median(int runs, Func<double> measure)
@@ -179,17 +180,6 @@ public sealed class Macro(MacroOptions options)
 
     private static Dictionary<string, string?> ReadLockText(string text) =>
         JsonNode.Parse(text)!["services"]!.AsObject().ToDictionary(p => p.Key, p => (string?)p.Value!["vendorHash"], StringComparer.Ordinal);
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
-    }
 
     private string Table()
     {

@@ -46,20 +46,4 @@ public static class Proc
 
         return new ProcResult(p.ExitCode, stdout.Result, stderr.Result, clock.Elapsed, stats);
     }
-
-    /// <summary>Deletes a tree that may hold Go's read-only module cache.</summary>
-    public static void Delete(string path)
-    {
-        if (!Directory.Exists(path))
-        {
-            return;
-        }
-
-        foreach (var d in Directory.EnumerateDirectories(path, "*", SearchOption.AllDirectories))
-        {
-            File.SetUnixFileMode(d, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        Directory.Delete(path, recursive: true);
-    }
 }
