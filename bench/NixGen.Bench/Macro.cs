@@ -18,7 +18,6 @@ public sealed record MacroOptions(string Nixgen, int Services, int Modules, int 
 public sealed class Macro(MacroOptions options)
 {
     private readonly List<(string Benchmark, string Baseline, string Nixgen, string Ratio, string Note)> _rows = [];
-    private static readonly HashSet<string> NoNestedModules = [];
     private readonly string _work = Directory.CreateTempSubdirectory("nixgen-bench-").FullName;
 
     private static string F(double seconds) => seconds.ToString(seconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
@@ -64,10 +63,10 @@ public sealed class Macro(MacroOptions options)
         foreach (var s in gen.Services)
         {
             var scratch = Path.Combine(_work, "fod", s.Name);
-            TreeCopier.CopyModule(Path.Combine(repo, s.Dir), Path.Combine(scratch, "src", s.Dir), s.Dir, NoNestedModules);
+            TreeCopier.CopyTree(Path.Combine(repo, s.Dir), Path.Combine(scratch, "src", s.Dir));
             foreach (var lib in s.Libraries)
             {
-                TreeCopier.CopyModule(Path.Combine(repo, "libs", lib), Path.Combine(scratch, "src", "libs", lib), "libs/" + lib, NoNestedModules);
+                TreeCopier.CopyTree(Path.Combine(repo, "libs", lib), Path.Combine(scratch, "src", "libs", lib));
             }
 
             var dir = Path.Combine(scratch, "src", s.Dir);

@@ -34,8 +34,19 @@
       # Go 1.23: the highest go/toolchain line among the services (services/orders/go.mod: 1.23.0).
       goFor = pkgs: pkgs.go_1_23;
 
-      # One buildGoModule per service. Each `src` holds only the service's module and the
-      # local replace targets it vendors, so an unrelated change rebuilds nothing.
+      # A service's `src`: its module and the local replace targets it vendors, without nested
+      # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
+      # nixgen hashes exactly these files (in a git repository, the tracked ones).
+      sourceOf =
+        { include, exclude }:
+        lib.fileset.toSource {
+          root = ./.;
+          fileset = lib.fileset.difference (lib.fileset.unions include) (
+            lib.fileset.unions (map lib.fileset.maybeMissing exclude)
+          );
+        };
+
+      # One buildGoModule per service.
       # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
       # takes them from `go` (passing them as arguments does nothing).
       servicesWith =
@@ -48,12 +59,12 @@
           gateway = buildGoModule {
             pname = "gateway";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./libs/platform
                 ./services/gateway
               ];
+              exclude = [ ];
             };
             modRoot = "services/gateway";
             subPackages = [
@@ -75,11 +86,11 @@
           inventory = buildGoModule {
             pname = "inventory";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./services/inventory
               ];
+              exclude = [ ];
             };
             modRoot = "services/inventory";
             subPackages = [
@@ -100,11 +111,11 @@
           notifications = buildGoModule {
             pname = "notifications";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./services/notifications
               ];
+              exclude = [ ];
             };
             modRoot = "services/notifications";
             subPackages = [
@@ -125,12 +136,12 @@
           orders = buildGoModule {
             pname = "orders";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./libs/platform
                 ./services/orders
               ];
+              exclude = [ ];
             };
             modRoot = "services/orders";
             subPackages = [

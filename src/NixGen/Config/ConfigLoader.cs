@@ -11,7 +11,7 @@ public sealed class ConfigException(string message) : Exception(message);
 /// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
 public static partial class ConfigLoader
 {
-    internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], false, true,
+    internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], null, true,
         new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false), null);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9+/]{43}=$")]
@@ -225,7 +225,7 @@ public static partial class ConfigLoader
                 s.Ldflags ?? d.Ldflags,
                 s.VersionVariables ?? [],
                 s.Tags ?? [],
-                s.Cgo ?? false,
+                s.Cgo,
                 s.DoCheck ?? true,
                 new ImageConfig(image?.Enabled ?? image is not null, image?.Name, image?.Tag ?? "latest", image?.Ports ?? [],
                     image?.Env ?? new Dictionary<string, string>(), image?.CaCertificates ?? true, image?.Tzdata ?? false),

@@ -7,13 +7,14 @@ public sealed record CacheConfig(string Name, string Url, string PublicKey);
 public sealed record ImageConfig(bool Enabled, string? Name, string Tag, IReadOnlyList<int> Ports, IReadOnlyDictionary<string, string> Env, bool CaCertificates, bool Tzdata);
 
 /// <summary>Per-service settings from nixgen.yaml, with defaults applied.</summary>
+/// <param name="Cgo">CGO_ENABLED as configured; null: on when the service's own packages import "C".</param>
 public sealed record ServiceConfig(
     string? Name,
     string? Description,
     IReadOnlyList<string> Ldflags,
     IReadOnlyList<string> VersionVariables,
     IReadOnlyList<string> Tags,
-    bool Cgo,
+    bool? Cgo,
     bool DoCheck,
     ImageConfig Image,
     string? Go);

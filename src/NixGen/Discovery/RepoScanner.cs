@@ -5,14 +5,6 @@ namespace NixGen.Discovery;
 /// <summary>Finds the Go modules, workspaces and services of a repository on disk.</summary>
 public static class RepoScanner
 {
-    private static readonly EnumerationOptions Shallow = new()
-    {
-        RecurseSubdirectories = false,
-        AttributesToSkip = FileAttributes.None,
-        IgnoreInaccessible = false,
-        ReturnSpecialDirectories = false,
-    };
-
     /// <summary>Scans <paramref name="root"/>; throws <see cref="RepoException"/> or <see cref="GoModParseException"/> on bad input.</summary>
     public static Repository Scan(string root, IReadOnlyDictionary<string, string>? serviceNames = null)
     {
@@ -22,16 +14,31 @@ public static class RepoScanner
             throw new RepoException(root, "repository directory does not exist");
         }
 
-        var modDirs = new List<string>();
-        FindModuleDirs(root, root, modDirs);
+        return Scan(RepoView.Load(root), serviceNames);
+    }
+
+    /// <summary>Scans the files of <paramref name="view"/>: modules, services and each service's source set.</summary>
+    public static Repository Scan(RepoView view, IReadOnlyDictionary<string, string>? serviceNames = null)
+    {
+        var root = view.Root;
+        if (view.Files.FirstOrDefault(f => f.Contains("go.mod/", StringComparison.Ordinal) && (f.StartsWith("go.mod/", StringComparison.Ordinal) || f.Contains("/go.mod/", StringComparison.Ordinal))) is { } inside)
+        {
+            throw new RepoException(inside[..(inside.IndexOf("go.mod/", StringComparison.Ordinal) + "go.mod".Length)], "is a directory, not a go.mod file");
+        }
+
+        var modDirs = view.Files.Where(IsGoMod).Select(DirOf).ToList();
         if (modDirs.Count == 0)
         {
-            throw new RepoException(root, "no go.mod found (nixgen looks below the repository root, skipping vendor/, testdata/, node_modules/ and hidden directories)");
+            var untracked = view.Untracked.Where(IsGoMod).ToList();
+            throw untracked.Count > 0
+                ? new RepoException(root, $"no go.mod tracked by git; {untracked.Count} untracked ({string.Join(", ", untracked.Take(3))}): a git flake sees tracked files only, so `git add` them first")
+                : new RepoException(root, "no go.mod found (nixgen looks below the repository root, skipping vendor/, testdata/, node_modules/ and hidden directories)");
         }
 
         modDirs.Sort(StringComparer.Ordinal);
         var moduleDirSet = modDirs.ToHashSet(StringComparer.Ordinal);
-        var modules = modDirs.Select(d => LoadModule(root, d, moduleDirSet)).ToList();
+        var owned = OwnedFiles(view, moduleDirSet);
+        var modules = modDirs.Select(d => LoadModule(view, d, owned[d])).ToList();
 
         GoWorkFile? work = null;
         string? workFile = null;
@@ -50,7 +57,7 @@ public static class RepoScanner
 
                 if (!moduleDirSet.Contains(dir))
                 {
-                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: no go.mod in that directory");
+                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: no go.mod in that directory{Untracked(view, dir)}");
                 }
             }
         }
@@ -66,12 +73,84 @@ public static class RepoScanner
             }
 
             names[name] = m.Dir;
-            services.Add(new Service(name, m, ResolveLocalReplaces(root, m, moduleDirSet, modules)));
+            var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
+            var source = SourceOf(view, [m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, owned);
+            var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));
+            services.Add(new Service(name, m, replaces, source, imports, cgo));
         }
 
         services.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new Repository(root, modules, services, work, workFile);
+        return new Repository(root, modules, services, work, workFile, view);
     }
+
+    /// <summary>
+    /// Each module's files: the files of the view whose nearest enclosing module directory is that module's, minus
+    /// the files that are never source (<see cref="SourceSet.IsNeverSource"/>).
+    /// </summary>
+    private static Dictionary<string, List<string>> OwnedFiles(RepoView view, HashSet<string> moduleDirs)
+    {
+        var owned = moduleDirs.ToDictionary(d => d, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var file in view.Files)
+        {
+            if (OwnerOf(file, moduleDirs) is { } owner && !SourceSet.IsNeverSource(file))
+            {
+                owned[owner].Add(file);
+            }
+        }
+
+        return owned;
+    }
+
+    /// <summary>The nearest module directory containing <paramref name="path"/>, or null.</summary>
+    internal static string? OwnerOf(string path, IReadOnlySet<string> moduleDirs)
+    {
+        for (var i = path.LastIndexOf('/'); i > 0; i = path.LastIndexOf('/', i - 1))
+        {
+            if (moduleDirs.Contains(path[..i]))
+            {
+                return path[..i];
+            }
+        }
+
+        return moduleDirs.Contains(".") ? "." : null;
+    }
+
+    private static SourceSet SourceOf(RepoView view, IReadOnlyList<string> rootList, IReadOnlyList<string> modDirs, Dictionary<string, List<string>> owned)
+    {
+        var roots = rootList.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rootSet = roots.ToHashSet(StringComparer.Ordinal);
+        var moduleDirs = modDirs.ToHashSet(StringComparer.Ordinal);
+        // Nested modules whose nearest enclosing module is a root: the fileset includes the root's directory, so these
+        // are taken out again (deeper ones go with them).
+        var excludedModules = modDirs
+            .Where(d => d != "." && !rootSet.Contains(d) && OwnerOf(d + "/go.mod", moduleDirs.Where(x => x != d).ToHashSet(StringComparer.Ordinal)) is { } parent && rootSet.Contains(parent))
+            .ToList();
+        var excludedFiles = new SortedSet<string>(StringComparer.Ordinal);
+        if (rootSet.Contains("."))
+        {
+            excludedFiles.UnionWith(SourceSet.GeneratedAtRoot);
+        }
+
+        foreach (var file in view.Files)
+        {
+            if (SourceSet.IsNeverSource(file) && OwnerOf(file, moduleDirs) is { } owner && rootSet.Contains(owner) && !excludedFiles.Any(e => file.StartsWith(e + "/", StringComparison.Ordinal)))
+            {
+                excludedFiles.Add(file);
+            }
+        }
+
+        return new SourceSet(roots, excludedModules, [.. excludedFiles], roots.ToDictionary(r => r, r => (IReadOnlyList<string>)owned[r], StringComparer.Ordinal));
+    }
+
+    private static bool IsGoMod(string file) =>
+        (file == "go.mod" || file.EndsWith("/go.mod", StringComparison.Ordinal)) && !file.Split('/')[..^1].Any(IsSkipped);
+
+    private static string DirOf(string file) => file.LastIndexOf('/') is var i and > 0 ? file[..i] : ".";
+
+    private static string Untracked(RepoView view, string dir) =>
+        view.Untracked.Contains(dir == "." ? "go.mod" : dir + "/go.mod", StringComparer.Ordinal)
+            ? $" tracked by git ({(dir == "." ? "" : dir + "/")}go.mod is untracked: a git flake does not see it; `git add` it)"
+            : "";
 
     private static string ServiceName(GoModule m, IReadOnlyDictionary<string, string>? overrides)
     {
@@ -84,8 +163,9 @@ public static class RepoScanner
         return last;
     }
 
-    private static List<LocalReplace> ResolveLocalReplaces(string root, GoModule m, HashSet<string> moduleDirs, IReadOnlyList<GoModule> modules)
+    private static List<LocalReplace> ResolveLocalReplaces(RepoView view, GoModule m, HashSet<string> moduleDirs, IReadOnlyList<GoModule> modules)
     {
+        var root = view.Root;
         var result = new List<LocalReplace>();
         var modFile = m.Dir == "." ? "go.mod" : m.Dir + "/go.mod";
         foreach (var r in m.Mod.LocalReplaces)
@@ -104,7 +184,7 @@ public static class RepoScanner
 
             if (!moduleDirs.Contains(rel))
             {
-                throw new RepoException(modFile, r.Position, $"replace {r.OldPath} => {r.NewPath}: no go.mod in {rel}");
+                throw new RepoException(modFile, r.Position, $"replace {r.OldPath} => {r.NewPath}: no go.mod in {rel}{Untracked(view, rel)}");
             }
 
             // Go refuses a replacement whose go.mod names another module ("module declares its path as ...").
@@ -153,69 +233,28 @@ public static class RepoScanner
     private static bool IsSkipped(string name) =>
         name is "vendor" or "testdata" or "node_modules" || name.StartsWith('.') || name.StartsWith('_');
 
-    private static void FindModuleDirs(string root, string dir, List<string> found)
+    private static GoModule LoadModule(RepoView view, string relDir, List<string> files)
     {
-        var goMod = System.IO.Path.Combine(dir, "go.mod");
-        if (Directory.Exists(goMod) && new DirectoryInfo(goMod).LinkTarget is null)
-        {
-            throw new RepoException(Relative(root, goMod), "is a directory, not a go.mod file");
-        }
-
-        if (File.Exists(goMod) || new FileInfo(goMod).LinkTarget is not null)
-        {
-            found.Add(Relative(root, dir));
-        }
-
-        foreach (var sub in SubDirectories(dir))
-        {
-            FindModuleDirs(root, sub, found);
-        }
-    }
-
-    // Symbolic links to directories are not followed: Nix copies them as links, and following them risks loops.
-    private static IEnumerable<string> SubDirectories(string dir)
-    {
-        var subs = new DirectoryInfo(dir).EnumerateDirectories("*", Shallow)
-            .Where(d => d.LinkTarget is null && !IsSkipped(d.Name))
-            .Select(d => d.FullName)
-            .ToList();
-        subs.Sort(StringComparer.Ordinal);
-        return subs;
-    }
-
-    private static GoModule LoadModule(string root, string relDir, HashSet<string> moduleDirs)
-    {
-        var dir = relDir == "." ? root : System.IO.Path.Combine(root, relDir);
         var prefix = relDir == "." ? "" : relDir + "/";
-        var mod = GoModFile.Parse(prefix + "go.mod", ReadText(root, System.IO.Path.Combine(dir, "go.mod")));
-        var sumPath = System.IO.Path.Combine(dir, "go.sum");
-        var sum = File.Exists(sumPath) ? GoSumFile.Parse(prefix + "go.sum", ReadText(root, sumPath)) : null;
-        var hasVendor = File.Exists(System.IO.Path.Combine(dir, "vendor", "modules.txt"));
-        var mains = new List<string>();
-        FindMainPackages(root, dir, dir, moduleDirs, mains);
-        mains.Sort(StringComparer.Ordinal);
+        var mod = GoModFile.Parse(prefix + "go.mod", ReadText(view.Root, view.FullPath(prefix + "go.mod")));
+        var sum = view.Contains(prefix + "go.sum") ? GoSumFile.Parse(prefix + "go.sum", ReadText(view.Root, view.FullPath(prefix + "go.sum"))) : null;
+        var hasVendor = view.Contains(prefix + "vendor/modules.txt");
+        // Main packages: directories of the module's non-test Go files with `package main`, where Go looks for packages.
+        var mains = files
+            .Where(f => f.EndsWith(".go", StringComparison.Ordinal) && !f.EndsWith("_test.go", StringComparison.Ordinal))
+            .Select(f => (File: f, Dir: InModule(relDir, DirOf(f))))
+            .Where(f => f.Dir == "." || !f.Dir.Split('/').Any(p => IsSkipped(p) || p == "vendor"))
+            .GroupBy(f => f.Dir, StringComparer.Ordinal)
+            .Where(g => g.OrderBy(f => f.File, StringComparer.Ordinal).Any(f => ReadHeader(view.FullPath(f.File)) is { Package: "main", Ignored: false }))
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return new GoModule(relDir, mod, sum, hasVendor, mains);
     }
 
-    private static void FindMainPackages(string root, string moduleDir, string dir, HashSet<string> moduleDirs, List<string> mains)
-    {
-        if (dir != moduleDir && moduleDirs.Contains(Relative(root, dir)))
-        {
-            return; // a nested module owns this tree
-        }
+    private static GoSourceHeader? ReadHeader(string path) => new FileInfo(path).LinkTarget is null || File.Exists(path) ? GoSourceHeader.Read(path) : null;
 
-        var isMain = Directory.EnumerateFiles(dir, "*.go", Shallow)
-            .Where(f => !f.EndsWith("_test.go", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Any(f => GoSourceHeader.Read(f) is { Package: "main", Ignored: false });
-        if (isMain)
-        {
-            mains.Add(Relative(moduleDir, dir));
-        }
-
-        foreach (var sub in SubDirectories(dir))
-        {
-            FindMainPackages(root, moduleDir, sub, moduleDirs, mains);
-        }
-    }
+    /// <summary>A repository-relative directory relative to a module directory (<c>.</c> for the module itself).</summary>
+    private static string InModule(string moduleDir, string dir) =>
+        moduleDir == "." ? dir : dir == moduleDir ? "." : dir[(moduleDir.Length + 1)..];
 }

@@ -3,26 +3,42 @@ namespace NixGen.Hashing;
 /// <summary>Copies a module's tree into a scratch directory the way the flake's filtered source would hold it.</summary>
 public static class TreeCopier
 {
-    /// <summary>Copies <paramref name="source"/> to <paramref name="target"/>, leaving out vendor/, VCS dirs and nested modules.</summary>
-    public static void CopyModule(string source, string target, string relDir, IReadOnlySet<string> moduleDirs)
+    /// <summary>
+    /// Copies the files of a source set (paths relative to <paramref name="from"/>) to <paramref name="to"/> at the same
+    /// relative paths, as Nix copies them into <c>src</c>: contents, the executable bit, symbolic links as links.
+    /// </summary>
+    public static void CopyFiles(string from, string to, IEnumerable<string> files)
     {
-        Directory.CreateDirectory(target);
-        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
+        foreach (var rel in files)
         {
-            var dest = Path.Combine(target, entry.Name);
-            var rel = relDir == "." ? entry.Name : relDir + "/" + entry.Name;
+            var source = Path.Combine(from, rel);
+            var dest = Path.Combine(to, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            if (new FileInfo(source).LinkTarget is { } link)
+            {
+                File.CreateSymbolicLink(dest, link);
+            }
+            else
+            {
+                File.Copy(source, dest);
+            }
+        }
+    }
+
+    /// <summary>Copies a whole directory tree (benchmarks and tests): contents, modes, symbolic links as links.</summary>
+    public static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
+        {
+            var dest = Path.Combine(to, entry.Name);
             if (entry.LinkTarget is { } link)
             {
                 File.CreateSymbolicLink(dest, link);
             }
             else if (entry is DirectoryInfo)
             {
-                if (entry.Name is "vendor" or ".git" or ".hg" or ".svn" || moduleDirs.Contains(rel))
-                {
-                    continue;
-                }
-
-                CopyModule(entry.FullName, dest, rel, moduleDirs);
+                CopyTree(entry.FullName, dest);
             }
             else
             {

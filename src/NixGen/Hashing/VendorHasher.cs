@@ -43,11 +43,8 @@ public sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, b
         var scratch = Scratch.Create("nixgen-vendor-");
         try
         {
-            var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
-            foreach (var dir in service.SourceDirs)
-            {
-                TreeCopier.CopyModule(Path.Combine(repo.Root, dir), Path.Combine(scratch.FullName, dir), dir, moduleDirs);
-            }
+            // Exactly the service's source set, as the fixed-output derivation's src holds it.
+            TreeCopier.CopyFiles(repo.Root, scratch.FullName, service.Source.Files);
 
             var workDir = Path.Combine(scratch.FullName, module.Dir);
             Directory.CreateDirectory(environment.CacheDir);

@@ -52,25 +52,36 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             }
         }
 
-        var moduleDirSet = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
-        var imports = repo.Services.ToDictionary(
-            s => s.Name, s => GoImports.OfModule(Path.Combine(root, s.Module.Dir), s.Module.Dir, moduleDirSet), StringComparer.Ordinal);
-        CheckWorkspaceOnlyImports(repo, imports);
+        CheckWorkspaceOnlyImports(repo);
         var strategy = options.Strategy ?? config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         var localGo = LocalGoVersion(runner.Resolve("go"));
         var (goAttr, _, goSeries) = PinGo(repo, config);
         // What vendored: the local go for the local strategy; the flake's Go and nixpkgs pin for the nix strategy.
-        var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : localGo;
-        var warnings = new List<string>();
+        // vendor/modules.txt changes between Go series, not between patch releases: the lock keys the series.
+        var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : GoSeriesOf(localGo);
+        var warnings = new List<string>(UntrackedWarnings(repo));
 
-        var trees = repo.Services.SelectMany(s => s.LocalReplaces).Select(r => r.TargetDir).Distinct(StringComparer.Ordinal)
-            .ToDictionary(d => d, d => Fingerprint.TreeFiles(Path.Combine(root, d), d, moduleDirSet), StringComparer.Ordinal);
+        var trees = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var s in repo.Services)
+        {
+            foreach (var r in s.LocalReplaces.Where(r => !trees.ContainsKey(r.TargetDir)))
+            {
+                trees[r.TargetDir] = Fingerprint.TreeFiles(repo, s.Source, r.TargetDir);
+            }
+        }
+
         var plans = repo.Services.Select(s =>
         {
-            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees, imports[s.Name]);
+            var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees);
             var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
             lockFile.Services.TryGetValue(s.Name, out var old);
+            if (old is not null && old.Fingerprint.TryGetValue("go", out var oldGo) && oldGo != vendoringGo && GoSeriesOf(oldGo) == vendoringGo)
+            {
+                // A lock written with the full release (go1.23.4): a patch release vendors the same tree, keep it.
+                fingerprint["go"] = oldGo;
+            }
+
             if (vendoringGo == "unknown" && old is not null && old.Fingerprint.TryGetValue("go", out var lockedGo))
             {
                 // No go on PATH (e.g. a CI job that only runs `nixgen check`): which Go vendored cannot change what
@@ -227,11 +238,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     private static string WriteProbe(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> known)
     {
         var probe = Directory.CreateTempSubdirectory("nixgen-probe-").FullName;
-        var moduleDirs = repo.Modules.Select(m => m.Dir).ToHashSet(StringComparer.Ordinal);
-        foreach (var dir in repo.Services.SelectMany(s => s.SourceDirs).Distinct(StringComparer.Ordinal))
-        {
-            TreeCopier.CopyModule(Path.Combine(repo.Root, dir), Path.Combine(probe, dir), dir, moduleDirs);
-        }
+        TreeCopier.CopyFiles(repo.Root, probe, repo.Services.SelectMany(s => s.Source.Files).Distinct(StringComparer.Ordinal));
 
         var flakeLock = Path.Combine(repo.Root, "flake.lock");
         if (File.Exists(flakeLock))
@@ -277,13 +284,13 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     /// A service that imports another module of the repository without requiring it builds with go.work, but
     /// buildGoModule builds outside workspace mode (the filtered src holds no go.work): say what to add.
     /// </summary>
-    private static void CheckWorkspaceOnlyImports(Repository repo, IReadOnlyDictionary<string, IReadOnlyList<string>> imports)
+    private static void CheckWorkspaceOnlyImports(Repository repo)
     {
         var byPath = repo.Modules.GroupBy(m => m.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var s in repo.Services)
         {
             var required = s.Module.Mod.Requires.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var import in imports[s.Name])
+            foreach (var import in s.Imports)
             {
                 var target = Prefixes(import).Select(p => byPath.GetValueOrDefault(p)).FirstOrDefault(m => m is not null);
                 if (target is null || target.Dir == s.Module.Dir || required.Contains(target.Path))
@@ -377,6 +384,31 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var modFile = best.Service.Module.Dir == "." ? "go.mod" : best.Service.Module.Dir + "/go.mod";
         var (goAttr, why) = GoPin.Attr(best.Version, config.Nixpkgs);
         return (goAttr!, $"Go {GoVersions.Series(best.Version)}: the highest go/toolchain line among the services ({modFile}: {best.Version}){why}.", SeriesOf(goAttr!));
+    }
+
+    /// <summary><c>go1.23</c> for <c>go1.23.5</c>: the part of a Go release that decides how it vendors.</summary>
+    public static string GoSeriesOf(string goRelease) =>
+        goRelease.StartsWith("go", StringComparison.Ordinal) && GoVersions.IsGoVersion(goRelease[2..]) ? "go" + GoVersions.Series(goRelease[2..]) : goRelease;
+
+    /// <summary>
+    /// Files that a service's source would hold if git tracked them (untracked, not ignored): Nix does not see them,
+    /// so they are not in the hash; a file the user forgot to <c>git add</c> is the usual cause of "works here".
+    /// </summary>
+    private static IEnumerable<string> UntrackedWarnings(Repository repo)
+    {
+        if (!repo.View.IsGit || repo.View.Untracked.Count == 0)
+        {
+            return [];
+        }
+
+        var moduleDirs = repo.ModuleDirs;
+        return repo.Services
+            .Select(s => (s.Name, Files: repo.View.Untracked
+                .Where(f => !SourceSet.IsNeverSource(f) && RepoScanner.OwnerOf(f, moduleDirs) is { } owner && s.Source.Roots.Contains(owner))
+                .ToList()))
+            .Where(x => x.Files.Count > 0)
+            .Select(x => $"{x.Name}: {x.Files.Count} file(s) in its source are not tracked by git, so Nix does not see them and they are " +
+                $"not in its hash: {string.Join(", ", x.Files.Take(5))}{(x.Files.Count > 5 ? ", …" : "")}; `git add` them if they belong to the build");
     }
 
     /// <summary>The Go release of the <c>go</c> on PATH, read from GOROOT/VERSION without starting a process.</summary>

@@ -5,8 +5,9 @@ using NixGen.Discovery;
 namespace NixGen.Planning;
 
 /// <summary>
-/// Digests of every input that can change a service's vendorHash: its go.mod and go.sum, the imports of its
-/// packages, each local replace target's tree, the Go toolchain and the strategy.
+/// Digests of every input that can change a service's vendorHash, all read from its <see cref="SourceSet"/>: its
+/// go.mod and go.sum, the imports of its packages, the files of each local replace target that Go may vendor, the Go
+/// series that vendors, the strategy, and whether vendor/ is committed.
 /// </summary>
 public static class Fingerprint
 {
@@ -15,27 +16,22 @@ public static class Fingerprint
         Service service,
         string goToolchain,
         string strategy,
-        IReadOnlyDictionary<string, SortedDictionary<string, string>>? trees = null,
-        IReadOnlyList<string>? imports = null)
+        IReadOnlyDictionary<string, SortedDictionary<string, string>> trees)
     {
         var m = service.Module;
-        var dir = Path.Combine(repo.Root, m.Dir);
-        var moduleDirs = repo.Modules.Select(x => x.Dir).ToHashSet(StringComparer.Ordinal);
+        var prefix = m.Dir == "." ? "" : m.Dir + "/";
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["go.mod"] = FileDigest(Path.Combine(dir, "go.mod")),
-            ["go.sum"] = File.Exists(Path.Combine(dir, "go.sum")) ? FileDigest(Path.Combine(dir, "go.sum")) : "none",
-            ["imports"] = Digest(string.Join("\n", imports ?? GoImports.OfModule(dir, m.Dir, moduleDirs))),
+            ["go.mod"] = FileDigest(repo.View.FullPath(prefix + "go.mod")),
+            ["go.sum"] = service.Source.Contains(prefix + "go.sum") ? FileDigest(repo.View.FullPath(prefix + "go.sum")) : "none",
+            ["imports"] = Digest(string.Join("\n", service.Imports)),
             ["go"] = goToolchain,
             ["strategy"] = strategy,
             ["vendor"] = m.HasVendorDir ? "committed" : "none",
         };
         foreach (var r in service.LocalReplaces)
         {
-            var files = trees is not null && trees.TryGetValue(r.TargetDir, out var known)
-                ? known
-                : TreeFiles(Path.Combine(repo.Root, r.TargetDir), r.TargetDir, moduleDirs);
-            inputs["replace:" + r.TargetDir] = TreeDigest(files);
+            inputs["replace:" + r.TargetDir] = TreeDigest(trees.TryGetValue(r.TargetDir, out var known) ? known : TreeFiles(repo, service.Source, r.TargetDir));
         }
 
         return inputs;
@@ -46,14 +42,23 @@ public static class Fingerprint
     private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
-    /// The files of a module tree (without tests, vendor/, testdata/ and nested modules) with a short content digest
-    /// each (<c>x</c> appended for executables): kept in the lock so a change can be explained file by file.
+    /// The files of a replace target that Go may copy into vendor/ (<see cref="SourceSet.MayBeVendored"/>), each with a
+    /// short content digest (<c>x</c> appended for executables, <c>@target</c> for symbolic links): kept in the lock
+    /// so a change can be explained file by file.
     /// </summary>
-    public static SortedDictionary<string, string> TreeFiles(string root, string relDir, IReadOnlySet<string> moduleDirs)
+    public static SortedDictionary<string, string> TreeFiles(Repository repo, SourceSet source, string dir)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (rel, full) in ModuleFiles(root, relDir, moduleDirs))
+        foreach (var rel in source.FilesOf(dir).Where(SourceSet.MayBeVendored))
         {
+            var full = repo.View.FullPath(dir == "." ? rel : dir + "/" + rel);
+            var info = new FileInfo(full);
+            if (info.LinkTarget is { } link)
+            {
+                files[rel] = "@" + link;
+                continue;
+            }
+
             var executable = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
             files[rel] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))[..16] + (executable ? "x" : "");
         }
@@ -64,36 +69,4 @@ public static class Fingerprint
     /// <summary>One digest of a tree listing from <see cref="TreeFiles"/>.</summary>
     public static string TreeDigest(IReadOnlyDictionary<string, string> files) =>
         Digest(string.Concat(files.Select(f => f.Key + "\0" + f.Value + "\n")));
-
-    internal static IEnumerable<(string Rel, string Full)> ModuleFiles(string root, string relDir, IReadOnlySet<string> moduleDirs)
-    {
-        var stack = new Stack<(string Full, string Rel)>();
-        stack.Push((root, ""));
-        var files = new List<(string, string)>();
-        while (stack.Count > 0)
-        {
-            var (full, rel) = stack.Pop();
-            foreach (var e in new DirectoryInfo(full).EnumerateFileSystemInfos())
-            {
-                var r = rel.Length == 0 ? e.Name : rel + "/" + e.Name;
-                if (e is DirectoryInfo && e.LinkTarget is null)
-                {
-                    var repoRel = relDir == "." ? r : relDir + "/" + r;
-                    if (e.Name is "vendor" or ".git" or "testdata" || moduleDirs.Contains(repoRel))
-                    {
-                        continue;
-                    }
-
-                    stack.Push((e.FullName, r));
-                }
-                else if (e is FileInfo && !e.Name.EndsWith("_test.go", StringComparison.Ordinal) && e.LinkTarget is null)
-                {
-                    files.Add((r, e.FullName));
-                }
-            }
-        }
-
-        files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return files;
-    }
 }

@@ -17,13 +17,16 @@ public sealed record FlakeModel(
     string Version,
     string? NixgenFlake,
     bool AnyCross,
-    bool CgoInEnv);
+    bool CgoInEnv,
+    IReadOnlyList<string> GeneratedFiles);
 
 /// <summary>One service's buildGoModule call.</summary>
 public sealed record ServiceModel(
     string Attr,
     string Pname,
-    IReadOnlyList<string> SrcPaths,
+    IReadOnlyList<string> SrcInclude,
+    IReadOnlyList<string> SrcExclude,
+    bool SrcExcludesGenerated,
     string ModRoot,
     IReadOnlyList<string> SubPackages,
     string VendorHash,

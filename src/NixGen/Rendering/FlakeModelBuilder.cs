@@ -33,12 +33,14 @@ public static class FlakeModelBuilder
             config.Version is { } v ? NixString.Quote(v) : "self.shortRev or self.dirtyShortRev or \"dirty\"",
             config.NixgenFlake is { } n ? NixString.Quote(n) : null,
             services.Any(s => s.Cross.Count > 0),
-            GoPin.CgoInEnv(config.Nixpkgs));
+            GoPin.CgoInEnv(config.Nixpkgs),
+            repo.Services.Any(s => s.Source.Roots.Contains(".")) ? [.. SourceSet.GeneratedAtRoot.Select(NixString.RepoPath)] : []);
     }
 
     private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash, string nixpkgs, IReadOnlyList<CrossModel> cross)
     {
         var go = c.Go is { } pinned ? GoPin.Attr(pinned, nixpkgs) : default;
+        var cgo = c.Cgo ?? s.UsesCgo;
         // Version variables interpolate the flake's `version`; the variable names were validated as Go identifiers.
         var ldflags = c.Ldflags.Select(NixString.Quote).Concat(c.VersionVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{version}}\""));
         var image = c.Image.Enabled
@@ -59,14 +61,16 @@ public static class FlakeModelBuilder
         return new ServiceModel(
             NixString.AttrName(s.Name),
             NixString.Quote(s.Name),
-            [.. s.SourceDirs.Order(StringComparer.Ordinal).Select(NixString.RepoPath)],
+            [.. s.Source.Roots.Select(NixString.RepoPath)],
+            [.. s.Source.ExcludedFiles.Where(f => !SourceSet.GeneratedAtRoot.Contains(f)).Concat(s.Source.ExcludedModules).Order(StringComparer.Ordinal).Select(NixString.RepoPath)],
+            s.Source.Roots.Contains("."),
             NixString.Quote(s.Module.Dir),
             [.. s.Module.MainPackages.Select(NixString.Quote)],
             hash.VendorHash is null ? "null" : NixString.Quote(hash.VendorHash),
             hash.ProxyVendor,
             [.. ldflags],
             [.. c.Tags.Select(NixString.Quote)],
-            c.Cgo,
+            cgo,
             c.DoCheck,
             NixString.Quote(c.Description ?? $"The {s.Name} service ({s.Module.Path})"),
             NixString.Quote(mainProgram),
@@ -75,6 +79,6 @@ public static class FlakeModelBuilder
             go.Attr,
             go.Attr is null ? null : $"Go {c.Go}, pinned for this service by `services.{s.Module.Dir}.go` in nixgen.yaml{go.Note}.",
             // Cross builds are pure Go: a cgo service would need a C cross toolchain (pkgsCross), so it gets none.
-            c.Cgo ? [] : cross);
+            cgo ? [] : cross);
     }
 }

@@ -23,6 +23,8 @@ let
     fileset = {
       toSource = { root, fileset }: { inherit root fileset; };
       unions = paths: paths;
+      difference = a: b: a ++ map (p: "!" + toString p) b;
+      maybeMissing = p: p;
     };
   };
 

@@ -46,8 +46,19 @@
       # Go 1.24, pinned by `go:` in nixgen.yaml.
       goFor = pkgs: pkgs.go_1_24;
 
-      # One buildGoModule per service. Each `src` holds only the service's module and the
-      # local replace targets it vendors, so an unrelated change rebuilds nothing.
+      # A service's `src`: its module and the local replace targets it vendors, without nested
+      # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
+      # nixgen hashes exactly these files (in a git repository, the tracked ones).
+      sourceOf =
+        { include, exclude }:
+        lib.fileset.toSource {
+          root = ./.;
+          fileset = lib.fileset.difference (lib.fileset.unions include) (
+            lib.fileset.unions (map lib.fileset.maybeMissing exclude)
+          );
+        };
+
+      # One buildGoModule per service.
       # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
       # takes them from `go` (passing them as arguments does nothing).
       servicesWith =
@@ -60,12 +71,12 @@
           api = buildGoModule {
             pname = "api";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./libs/core
                 ./services/api
               ];
+              exclude = [ ];
             };
             modRoot = "services/api";
             subPackages = [
@@ -95,11 +106,11 @@
           worker = builderFor pkgs.go_1_23 {
             pname = "worker";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./services/worker
               ];
+              exclude = [ ];
             };
             modRoot = "services/worker";
             subPackages = [

@@ -25,8 +25,32 @@
       # Go 1.22: the highest go/toolchain line among the services (go.mod: 1.22).
       goFor = pkgs: pkgs.go_1_22;
 
-      # One buildGoModule per service. Each `src` holds only the service's module and the
-      # local replace targets it vendors, so an unrelated change rebuilds nothing.
+      # nixgen's own files are never source: a service that replaces the repository root would
+      # otherwise vendor the flake that holds its own vendorHash.
+      generatedFiles = [
+        ./.github/workflows/nix.yml
+        ./.github/workflows/nixgen-dependabot.yml
+        ./.nixgen
+        ./flake.lock
+        ./flake.nix
+        ./nixgen.lock
+        ./nixgen.yaml
+        ./renovate.json
+      ];
+
+      # A service's `src`: its module and the local replace targets it vendors, without nested
+      # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
+      # nixgen hashes exactly these files (in a git repository, the tracked ones).
+      sourceOf =
+        { include, exclude }:
+        lib.fileset.toSource {
+          root = ./.;
+          fileset = lib.fileset.difference (lib.fileset.unions include) (
+            lib.fileset.unions (map lib.fileset.maybeMissing exclude)
+          );
+        };
+
+      # One buildGoModule per service.
       # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
       # takes them from `go` (passing them as arguments does nothing).
       servicesWith =
@@ -39,11 +63,11 @@
           cli = buildGoModule {
             pname = "cli";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./.
               ];
+              exclude = generatedFiles;
             };
             modRoot = ".";
             subPackages = [

@@ -25,8 +25,19 @@
       # Go 1.22: the highest go/toolchain line among the services (svc/a/go.mod: 1.22).
       goFor = pkgs: pkgs.go_1_22;
 
-      # One buildGoModule per service. Each `src` holds only the service's module and the
-      # local replace targets it vendors, so an unrelated change rebuilds nothing.
+      # A service's `src`: its module and the local replace targets it vendors, without nested
+      # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
+      # nixgen hashes exactly these files (in a git repository, the tracked ones).
+      sourceOf =
+        { include, exclude }:
+        lib.fileset.toSource {
+          root = ./.;
+          fileset = lib.fileset.difference (lib.fileset.unions include) (
+            lib.fileset.unions (map lib.fileset.maybeMissing exclude)
+          );
+        };
+
+      # One buildGoModule per service.
       # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
       # takes them from `go` (passing them as arguments does nothing).
       servicesWith =
@@ -39,11 +50,11 @@
           a = buildGoModule {
             pname = "a";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./svc/a
               ];
+              exclude = [ ];
             };
             modRoot = "svc/a";
             subPackages = [
@@ -64,11 +75,11 @@
           b = buildGoModule {
             pname = "b";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./svc/b
               ];
+              exclude = [ ];
             };
             modRoot = "svc/b";
             subPackages = [

@@ -33,8 +33,19 @@
       # Go 1.23: the highest go/toolchain line among the services (services/orders/go.mod: 1.23).
       goFor = pkgs: pkgs.go_1_23;
 
-      # One buildGoModule per service. Each `src` holds only the service's module and the
-      # local replace targets it vendors, so an unrelated change rebuilds nothing.
+      # A service's `src`: its module and the local replace targets it vendors, without nested
+      # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
+      # nixgen hashes exactly these files (in a git repository, the tracked ones).
+      sourceOf =
+        { include, exclude }:
+        lib.fileset.toSource {
+          root = ./.;
+          fileset = lib.fileset.difference (lib.fileset.unions include) (
+            lib.fileset.unions (map lib.fileset.maybeMissing exclude)
+          );
+        };
+
+      # One buildGoModule per service.
       # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
       # takes them from `go` (passing them as arguments does nothing).
       servicesWith =
@@ -47,11 +58,11 @@
           notify = buildGoModule {
             pname = "notify";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./services/notify
               ];
+              exclude = [ ];
             };
             modRoot = "services/notify";
             subPackages = [
@@ -72,11 +83,11 @@
           orders = buildGoModule {
             pname = "orders";
             inherit version;
-            src = lib.fileset.toSource {
-              root = ./.;
-              fileset = lib.fileset.unions [
+            src = sourceOf {
+              include = [
                 ./services/orders
               ];
+              exclude = [ ];
             };
             modRoot = "services/orders";
             subPackages = [

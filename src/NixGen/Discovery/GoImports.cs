@@ -1,28 +1,41 @@
-namespace NixGen.Planning;
+namespace NixGen.Discovery;
 
 /// <summary>Reads the import paths of Go files: what <c>go mod vendor</c> decides to copy depends on them.</summary>
 public static class GoImports
 {
-    /// <summary>The sorted, distinct non-standard-library imports of a module's non-test Go files.</summary>
-    public static IReadOnlyList<string> OfModule(string moduleRoot, string relDir, IReadOnlySet<string> moduleDirs)
+    /// <summary>
+    /// The sorted, distinct non-standard-library imports of a module's non-test Go files (given as full paths), and
+    /// whether any of them that the build does not ignore uses cgo (<c>import "C"</c>).
+    /// </summary>
+    public static (IReadOnlyList<string> Imports, bool UsesCgo) Of(IEnumerable<string> goFiles)
     {
         var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (rel, full) in Fingerprint.ModuleFiles(moduleRoot, relDir, moduleDirs))
+        var cgo = false;
+        foreach (var full in goFiles)
         {
-            if (rel.EndsWith(".go", StringComparison.Ordinal))
+            if (!full.EndsWith(".go", StringComparison.Ordinal) || full.EndsWith("_test.go", StringComparison.Ordinal) || !File.Exists(full))
             {
-                foreach (var i in Parse(File.ReadAllText(full)))
+                continue;
+            }
+
+            var text = File.ReadAllText(full);
+            foreach (var i in Parse(text))
+            {
+                if (i == "C")
                 {
-                    var first = i.Split('/')[0];
-                    if (first.Contains('.', StringComparison.Ordinal))
-                    {
-                        set.Add(i);
-                    }
+                    cgo |= GoSourceHeader.Parse(text) is not { Ignored: true };
+                    continue;
+                }
+
+                var first = i.Split('/')[0];
+                if (first.Contains('.', StringComparison.Ordinal))
+                {
+                    set.Add(i);
                 }
             }
         }
 
-        return [.. set];
+        return ([.. set], cgo);
     }
 
     /// <summary>The import paths declared by one Go source file.</summary>
