@@ -1,0 +1,30 @@
+# The lib functions generated flakes use, with nixpkgs' semantics (lib/trivial.nix, lib/attrsets.nix,
+# lib/meta.nix; lib.fileset in ./fileset.nix).
+let
+  lib = {
+    id = x: x;
+    genAttrs =
+      names: f:
+      builtins.listToAttrs (
+        map (n: {
+          name = n;
+          value = f n;
+        }) names
+      );
+    inherit (builtins) mapAttrs concatStringsSep;
+    optionalAttrs = cond: attrs: if cond then attrs else { };
+    optional = cond: x: if cond then [ x ] else [ ];
+    optionals = cond: xs: if cond then xs else [ ];
+    optionalString = cond: s: if cond then s else "";
+    hasPrefix = p: s: builtins.substring 0 (builtins.stringLength p) s == p;
+    # lib/meta.nix: getExe x = "${getBin x}/bin/${x.meta.mainProgram}" (with a warning when mainProgram is unset).
+    getExe =
+      x:
+      if x ? meta.mainProgram then
+        "${x}/bin/${x.meta.mainProgram}"
+      else
+        builtins.trace "warning: getExe: ${x.name or "package"} does not have the meta.mainProgram attribute" "${x}/bin/${x.pname or x.name}";
+    fileset = import ./fileset.nix { inherit lib; };
+  };
+in
+lib

@@ -1,0 +1,330 @@
+# The packages of the model for one system. buildGoModule follows pkgs/build-support/go/module.nix as read at
+# nixpkgs 010277de84ba988922adf23e8cb1ad3890c5ff62 (the 24.11 shape):
+# - `goModules` is a fixed-output derivation named "${name}-go-modules" (name = "${pname}-${version}") that
+#   runs `go mod vendor` in modRoot of the real src (GOPROXY passed as an impure variable, GOTOOLCHAIN=local),
+#   fails when src already has vendor/ ("vendor folder exists") or when it produces nothing ("vendor folder is
+#   empty"), and has outputHash = vendorHash (recursive);
+# - vendorHash = null: no goModules; proxyVendor: `go mod download`'s cache instead of vendor/;
+# - the package builds with GOFLAGS -mod=vendor (unless proxyVendor) and -trimpath, GOPROXY=off, copies
+#   goModules to vendor/, `go install`s each subPackage with -ldflags/-tags, runs `go test` when doCheck, and
+#   copies $GOPATH/bin to $out;
+# - GOOS/GOARCH come from `go`; CGO_ENABLED is a top-level argument defaulting to go.CGO_ENABLED;
+# - mkDerivation (pkgs/stdenv/generic/make-derivation.nix) refuses `env` attributes that are also passed to the
+#   derivation ("The `env` attribute set cannot contain any attributes passed to derivation").
+{
+  lib,
+  host,
+  system,
+}:
+let
+  platforms = {
+    x86_64-linux = {
+      GOOS = "linux";
+      GOARCH = "amd64";
+    };
+    aarch64-linux = {
+      GOOS = "linux";
+      GOARCH = "arm64";
+    };
+    x86_64-darwin = {
+      GOOS = "darwin";
+      GOARCH = "amd64";
+    };
+    aarch64-darwin = {
+      GOOS = "darwin";
+      GOARCH = "arm64";
+    };
+  };
+  platform = platforms.${system};
+  path = "${host.goRoot}/bin:${host.path}";
+
+  # mkDerivation's env handling, then a real derivation running `script` with the host's bash.
+  mkDerivation =
+    attrs:
+    let
+      env = attrs.env or { };
+      overlap = builtins.filter (n: attrs ? ${n}) (builtins.attrNames env);
+      passed = removeAttrs attrs [
+        "env"
+        "meta"
+        "passthru"
+        "script"
+      ];
+    in
+    if overlap != [ ] then
+      throw "The `env` attribute set cannot contain any attributes passed to derivation. The following attributes are overlapping: ${lib.concatStringsSep ", " overlap}"
+    else
+      derivation (
+        passed
+        // env
+        // {
+          inherit system;
+          PATH = path;
+          builder = host.bash;
+          args = [
+            "-euo"
+            "pipefail"
+            "-c"
+            attrs.script
+          ];
+        }
+      );
+
+  # A stand-in package: a real (tiny) derivation, so that images and shells that refer to it build.
+  stub =
+    name:
+    derivation {
+      inherit name system;
+      builder = host.bash;
+      PATH = path;
+      args = [
+        "-c"
+        "mkdir -p $out/bin $out/share && echo ${name} > $out/share/${name}"
+      ];
+    };
+
+  mkGo = version: {
+    pname = "go";
+    inherit version;
+    name = "go-${version}";
+    # The host's go stands in for every go_1_XX of the model (sandbox off): the tests pin go lines it supports.
+    outPath = host.goRoot;
+    inherit (platform) GOOS GOARCH;
+    CGO_ENABLED = 1;
+    meta.mainProgram = "go";
+  };
+
+  unpack = ''
+    cp -r "$src" source
+    chmod -R u+w source
+    cd source
+  '';
+
+  buildGoModuleWith = go: {
+    __functor = _: args: goModule go args;
+    override = o: buildGoModuleWith (o.go or go);
+  };
+
+  goModule =
+    go: args':
+    let
+      name = args'.name or "${args'.pname}-${args'.version}";
+      modRoot = args'.modRoot or "./";
+      vendorHash = args'.vendorHash or (throw "buildGoModule: vendorHash is missing");
+      proxyVendor = args'.proxyVendor or false;
+      args = removeAttrs args' [
+        "vendorHash"
+        "overrideModAttrs"
+      ];
+
+      goModules =
+        if vendorHash == null then
+          ""
+        else
+          mkDerivation (
+            {
+              name = "${name}-go-modules";
+              inherit (args) src;
+              inherit (go) GOOS GOARCH;
+              GO111MODULE = "on";
+              GOTOOLCHAIN = "local";
+              impureEnvVars = [
+                "http_proxy"
+                "https_proxy"
+                "ftp_proxy"
+                "all_proxy"
+                "no_proxy"
+                "GIT_PROXY_COMMAND"
+                "SOCKS_SERVER"
+                "GOPROXY"
+              ];
+              env = args.env or { };
+              script = ''
+                ${unpack}
+                export HOME=$TMPDIR GOCACHE=$TMPDIR/go-cache GOPATH="$TMPDIR/go"
+                cd "${modRoot}"
+                if [ -d vendor ]; then
+                  echo "vendor folder exists, please set 'vendorHash = null;' in your expression"
+                  exit 10
+                fi
+                ${
+                  if proxyVendor then
+                    ''
+                      mkdir -p "$GOPATH/pkg/mod/cache/download"
+                      go mod download
+                    ''
+                  else
+                    ''
+                      go mod vendor
+                    ''
+                }
+                mkdir -p vendor
+                ${
+                  if proxyVendor then
+                    ''
+                      rm -rf "$GOPATH/pkg/mod/cache/download/sumdb"
+                      cp -r "$GOPATH/pkg/mod/cache/download" $out
+                    ''
+                  else
+                    ''
+                      cp -r vendor $out
+                    ''
+                }
+                if ! [ "$(ls -A $out)" ]; then
+                  echo "vendor folder is empty, please set 'vendorHash = null;' in your expression"
+                  exit 10
+                fi
+              '';
+              outputHashMode = "recursive";
+              outputHash = vendorHash;
+            }
+            // lib.optionalAttrs (vendorHash == "") { outputHashAlgo = "sha256"; }
+          );
+
+      package =
+        attrs:
+        let
+          drv = mkDerivation (
+            removeAttrs attrs [
+              "pname"
+              "version"
+              "subPackages"
+              "ldflags"
+              "tags"
+              "doCheck"
+              "postInstall"
+              "src"
+              "modRoot"
+              "proxyVendor"
+            ]
+            // {
+              inherit (attrs) src;
+              inherit modRoot name;
+              inherit (go) GOOS GOARCH;
+              CGO_ENABLED = attrs.CGO_ENABLED or go.CGO_ENABLED;
+              GO111MODULE = "on";
+              GOTOOLCHAIN = "local";
+              GOFLAGS = lib.optionals (!proxyVendor) [ "-mod=vendor" ] ++ [ "-trimpath" ];
+              inherit goModules;
+              subPackages = attrs.subPackages or [ ];
+              ldflags = (attrs.ldflags or [ ]) ++ [ "-buildid=" ];
+              tags = attrs.tags or [ ];
+              doCheck = attrs.doCheck or true;
+              postInstall = attrs.postInstall or "";
+              script = ''
+                ${unpack}
+                export HOME=$TMPDIR GOPATH="$TMPDIR/go" GOPROXY=off GOSUMDB=off
+                # The build cache is shared between the model's builds (outputs do not depend on it); builds run
+                # as different nixbld users, so go writes it world-writable.
+                export GOCACHE=${host.goCache}
+                go() { (umask 0000 && command go "$@"); }
+                cd "$modRoot"
+                ${lib.optionalString (vendorHash != null) (
+                  if proxyVendor then
+                    ''
+                      export GOPROXY=file://$goModules
+                    ''
+                  else
+                    ''
+                      rm -rf vendor
+                      cp -r $goModules vendor
+                    ''
+                )}
+                flags=(-p 2)
+                if [ -n "$tags" ]; then flags+=("-tags=''${tags// /,}"); fi
+                flags+=("-ldflags=$ldflags")
+                dirs=""
+                if [ -n "$subPackages" ]; then
+                  for p in $subPackages; do dirs="$dirs ./$p"; done
+                else
+                  dirs=$(find . -type f -name '*.go' -exec dirname {} \; | grep -v /vendor/ | sort -u)
+                fi
+                for d in $dirs; do
+                  echo "Building subPackage $d"
+                  go install "''${flags[@]}" "$d"
+                done
+                if [ -n "$doCheck" ]; then
+                  export GOFLAGS=''${GOFLAGS//-trimpath/}
+                  for d in $(find . -type f -name '*_test.go' -exec dirname {} \; | grep -v /vendor/ | sort -u); do
+                    go test -vet=off "$d"
+                  done
+                fi
+                mkdir -p $out
+                if [ -e "$GOPATH/bin" ]; then cp -r "$GOPATH/bin" $out; fi
+                eval "$postInstall"
+              '';
+            }
+          );
+        in
+        drv
+        // {
+          inherit (attrs) pname version;
+          inherit go goModules vendorHash;
+          meta = attrs.meta or { };
+          overrideAttrs = f: package (attrs // f attrs);
+        };
+    in
+    package args;
+
+  pkgs = rec {
+    stdenv.hostPlatform = {
+      inherit system;
+      isLinux = platform.GOOS == "linux";
+      isDarwin = platform.GOOS == "darwin";
+    };
+    # nixos-24.11 ships go_1_22 and go_1_23; go is go_1_23.
+    go_1_22 = mkGo "1.22";
+    go_1_23 = mkGo "1.23";
+    go = go_1_23;
+    buildGoModule = buildGoModuleWith go;
+
+    # pkgs/build-support/docker: buildLayeredImage { name, tag, contents, config } (here: the image's config and
+    # the store paths it would hold, as a JSON file).
+    dockerTools.buildLayeredImage =
+      {
+        name,
+        tag ? null,
+        contents ? [ ],
+        config ? { },
+        ...
+      }:
+      derivation {
+        name = "docker-image-${baseNameOf name}.json";
+        inherit system;
+        builder = host.bash;
+        PATH = path;
+        image = builtins.toJSON {
+          inherit name tag config;
+          contents = map toString contents;
+        };
+        args = [
+          "-c"
+          "echo \"$image\" > $out"
+        ];
+      };
+
+    mkShell =
+      args:
+      derivation {
+        name = "nix-shell";
+        inherit system;
+        builder = host.bash;
+        PATH = path;
+        packages = args.packages or [ ];
+        args = [
+          "-c"
+          "echo $packages > $out"
+        ];
+      };
+
+    cacert = stub "cacert";
+    tzdata = stub "tzdata";
+    gopls = stub "gopls";
+    golangci-lint = stub "golangci-lint";
+    delve = stub "delve";
+    gotools = stub "gotools";
+    nixfmt-rfc-style = stub "nixfmt-rfc-style";
+    jq = stub "jq";
+  };
+in
+pkgs

@@ -1,0 +1,270 @@
+using NixGen.Discovery;
+using NixGen.Fixtures;
+using NixGen.Hashing;
+using NixGen.Output;
+using NixGen.Pipeline;
+using NixGen.Processes;
+using NixGen.Tests.Support;
+
+namespace NixGen.Tests;
+
+/// <summary>
+/// A file:// module proxy and the test model of nixpkgs, shared by the specs that build generated flakes with the
+/// real nix: every vendorHash nixgen writes is checked by a real fixed-output derivation, every service compiles.
+/// </summary>
+public sealed class NixBuildFixture : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public NixBuildFixture()
+    {
+        Proxy = new GoProxyBuilder(Path.Combine(_dir.Path, "proxy"));
+        Proxy.Publish("example.org/text", "v1.2.0", new Dictionary<string, string>
+        {
+            ["go.mod"] = "module example.org/text\n\ngo 1.21\n",
+            ["text.go"] = "// Package text shouts.\npackage text\n\nimport \"strings\"\n\n// Shout upper-cases s.\nfunc Shout(s string) string { return strings.ToUpper(s) + \"!\" }\n",
+        });
+        Model = NixModel.Create(_dir.Path);
+        // nix builds as nixbld users: they must read the proxy and the model.
+        OpenToBuilders(_dir.Path);
+    }
+
+    public GoProxyBuilder Proxy { get; }
+
+    public NixModel Model { get; }
+
+    public string TextSums => string.Concat(Proxy.SumLines("example.org/text", "v1.2.0").Select(l => l + "\n"));
+
+    public Dictionary<string, string> NixEnv => new() { ["GOPROXY"] = Proxy.Url };
+
+    public GoEnvironment GoEnv(string scratch) => KindsRepo.Environment(scratch, Proxy.Url);
+
+    public static void OpenToBuilders(string dir)
+    {
+        Tools.Run("chmod", dir, null, "-R", "a+rX", dir);
+        for (var d = new DirectoryInfo(dir); d is not null && d.FullName != Path.GetTempPath().TrimEnd('/'); d = d.Parent)
+        {
+            Tools.Run("chmod", dir, null, "a+x", d.FullName);
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>What `nixgen init`/`update`/`check` do, in-process: the same pipeline and writer the commands use.</summary>
+public static class InProcess
+{
+    public static async Task<GenerationResult> GenerateAsync(string repo, GoEnvironment env, GenerateOptions? options = null, ToolRunner? runner = null) =>
+        await new Generator(runner ?? new ToolRunner(), env, new SilentReporter()).GenerateAsync(repo, options ?? new GenerateOptions(Jobs: 2), CancellationToken.None);
+
+    public static async Task<GenerationResult> UpdateAsync(string repo, GoEnvironment env, GenerateOptions? options = null, ToolRunner? runner = null)
+    {
+        var result = await GenerateAsync(repo, env, options, runner);
+        FileWriter.WriteAll(repo, result.Files, result.ObsoleteFiles);
+        return result;
+    }
+
+    /// <summary>The generated files that differ from the repository's (what `nixgen check` reports).</summary>
+    public static IReadOnlyList<string> Stale(string repo, GenerationResult result) =>
+        [.. result.Files.Where(f => !File.Exists(Path.Combine(repo, f.Key)) || File.ReadAllText(Path.Combine(repo, f.Key)) != f.Value).Select(f => f.Key)];
+
+    public static void WriteFile(string root, string relative, string content)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+}
+
+[Trait("Category", "Integration")]
+public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildFixture>
+{
+    private static string Attr(string package) => NixModel.Package(package);
+
+    [Fact]
+    public void The_example_builds_through_nix_with_its_committed_hashes()
+    {
+        using var dir = new TempDir();
+        var repo = Repo.CopyRepo(dir, Repo.Example);
+        Git.InitAndCommit(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var env = new Dictionary<string, string> { ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy") };
+
+        var outs = nix.Model.Build(repo, env, "gateway", "inventory", "notifications", "orders", "orders-linux-arm64", "orders-image");
+
+        Assert.True(File.Exists(Path.Combine(outs["gateway"], "bin", "gateway")));
+        Assert.True(File.Exists(Path.Combine(outs["inventory"], "bin", "inventory-worker")));
+        Assert.True(File.Exists(Path.Combine(outs["notifications"], "bin", "notifications")));
+        Assert.True(File.Exists(Path.Combine(outs["orders"], "bin", "orders")));
+        var arm = File.ReadAllBytes(Path.Combine(outs["orders-linux-arm64"], "bin", "orders"));
+        Assert.Equal(0xB7, arm[18]); // ELF e_machine = EM_AARCH64: really cross-compiled
+        Assert.Contains(outs["orders"], File.ReadAllText(outs["orders-image"]), StringComparison.Ordinal);
+
+        // The model really checks: a stale vendorHash fails the build as it would for a user.
+        var flake = Path.Combine(repo, "flake.nix");
+        var stale = File.ReadAllText(flake).Replace("sha256-TtExID7VAirGhAZipYIuCzYJEvOGIBuPNt707I/3mB0=", "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(flake), stale);
+        File.WriteAllText(flake, stale);
+        var (exit, _, err) = nix.Model.TryBuild(repo, env, "orders");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("hash mismatch in fixed-output derivation", err, StringComparison.Ordinal);
+        Assert.Contains("sha256-TtExID7VAirGhAZipYIuCzYJEvOGIBuPNt707I/3mB0=", err, StringComparison.Ordinal);
+    }
+
+    /// <summary>chroma's layout: the command's module replaces the repository root, whose package dir holds everything.</summary>
+    private void WriteRootReplaceRepo(string repo)
+    {
+        InProcess.WriteFile(repo, "go.mod", "module example.com/chroma/v2\n\ngo 1.21\n\nrequire example.org/text v1.2.0\n");
+        InProcess.WriteFile(repo, "go.sum", nix.TextSums);
+        InProcess.WriteFile(repo, "chroma.go", "// Package chroma highlights.\npackage chroma\n\nimport \"example.org/text\"\n\n// Name is loud.\nfunc Name() string { return text.Shout(\"chroma\") }\n");
+        InProcess.WriteFile(repo, "README.md", "# chroma\n");
+        InProcess.WriteFile(repo, "Makefile", "all:\n\tgo build ./...\n");
+        InProcess.WriteFile(repo, "cmd/chroma/go.mod",
+            "module example.com/chroma/v2/cmd/chroma\n\ngo 1.21\n\nrequire example.com/chroma/v2 v2.0.0\n\nrequire example.org/text v1.2.0 // indirect\n\nreplace example.com/chroma/v2 => ../../\n");
+        InProcess.WriteFile(repo, "cmd/chroma/go.sum", nix.TextSums);
+        InProcess.WriteFile(repo, "cmd/chroma/main.go", "// Command chroma prints.\npackage main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/chroma/v2\"\n)\n\nfunc main() { fmt.Println(chroma.Name()) }\n");
+        // Another service nested below the root: not part of chroma's source.
+        InProcess.WriteFile(repo, "tools/lint/go.mod", "module example.com/chroma/v2/tools/lint\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "tools/lint/main.go", "// Command lint lints.\npackage main\n\nfunc main() {}\n");
+    }
+
+    [Fact]
+    public async Task A_service_that_replaces_the_repository_root_converges_and_builds()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        WriteRootReplaceRepo(repo);
+        Git.InitAndCommit(repo);
+        var env = nix.GoEnv(dir.Path);
+
+        var init = await InProcess.UpdateAsync(repo, env);
+        var chroma = Assert.Single(init.Services, s => s.Name == "chroma");
+        Assert.NotNull(chroma.VendorHash);
+        Git.CommitAll(repo, "nixgen init");
+
+        // The committed flake.nix, nixgen.lock and nixgen.yaml sit in the replaced root's package dir: they must not
+        // reach vendor/, so the next run reuses every hash and nothing is stale.
+        var runner = new ToolRunner();
+        var update = await InProcess.GenerateAsync(repo, env, runner: runner);
+        Assert.All(update.Services, s => Assert.Empty(s.Reasons));
+        Assert.Equal(chroma.VendorHash, Assert.Single(update.Services, s => s.Name == "chroma").VendorHash);
+        Assert.Empty(InProcess.Stale(repo, update));
+        Assert.Equal(0, runner.ProcessesStarted);
+
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var outs = nix.Model.Build(repo, nix.NixEnv, "chroma", "lint");
+        Assert.True(File.Exists(Path.Combine(outs["chroma"], "bin", "chroma")));
+
+        // One definition: nix's src of chroma holds exactly the files nixgen vendored and fingerprinted.
+        var scanned = RepoScanner.Scan(repo).Services.Single(s => s.Name == "chroma");
+        Assert.Equal(scanned.Source.Files, FilesOf(nix.Model.EvalRaw(repo, Attr("chroma") + ".src")));
+        Assert.DoesNotContain("flake.nix", scanned.Source.Files);
+        Assert.DoesNotContain("tools/lint/main.go", scanned.Source.Files);
+        Assert.Contains("README.md", scanned.Source.Files);
+    }
+
+    private static IReadOnlyList<string> FilesOf(string storePath) =>
+        [.. Directory.EnumerateFileSystemEntries(storePath, "*", SearchOption.AllDirectories)
+            .Where(p => !Directory.Exists(p) || new FileInfo(p).LinkTarget is not null)
+            .Select(p => Path.GetRelativePath(storePath, p).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>Services of every kind in one git repository whose working tree also holds files git does not track.</summary>
+    private void WriteKindsRepo(string repo)
+    {
+        const string lib = "\nrequire example.com/kinds/libs/shared v0.0.0\n\nreplace example.com/kinds/libs/shared => ../../libs/shared\n";
+        InProcess.WriteFile(repo, "libs/shared/go.mod", "module example.com/kinds/libs/shared\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "libs/shared/shared.go", "// Package shared is shared.\npackage shared\n\n// Greeting is shared.\nconst Greeting = \"hello\"\n");
+        InProcess.WriteFile(repo, "libs/shared/.gitignore", ".DS_Store\ncoverage.out\n");
+        Service(repo, "mixed", "\nrequire example.org/text v1.2.0\n" + lib, nix.TextSums, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"\n\t\"example.org/text\"", "fmt.Println(text.Shout(shared.Greeting))");
+        Service(repo, "localonly", lib, null, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"", "fmt.Println(shared.Greeting)");
+        Service(repo, "nodeps", "", null, "\"fmt\"", "fmt.Println(\"none\")");
+        Service(repo, "vendored", "\nrequire example.org/text v1.2.0\n", nix.TextSums, "\"fmt\"\n\n\t\"example.org/text\"", "fmt.Println(text.Shout(\"v\"))");
+        Service(repo, "devvendor", "\nrequire example.org/text v1.2.0\n", nix.TextSums, "\"fmt\"\n\n\t\"example.org/text\"", "fmt.Println(text.Shout(\"d\"))");
+        InProcess.WriteFile(repo, "services/devvendor/.gitignore", "vendor/\n");
+        InProcess.WriteFile(repo, "services/cgo/go.mod", "module example.com/kinds/services/cgo\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "services/cgo/main.go", "// Command cgo calls C.\npackage main\n\n// int answer(void) { return 42; }\nimport \"C\"\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(C.answer()) }\n");
+    }
+
+    private static void Service(string root, string name, string requires, string? sums, string imports, string body)
+    {
+        InProcess.WriteFile(root, $"services/{name}/go.mod", $"module example.com/kinds/services/{name}\n\ngo 1.21\n{requires}");
+        if (sums is not null)
+        {
+            InProcess.WriteFile(root, $"services/{name}/go.sum", sums);
+        }
+
+        InProcess.WriteFile(root, $"services/{name}/main.go", $"// Command {name} is a test service.\npackage main\n\nimport (\n\t{imports}\n)\n\nfunc main() {{ {body} }}\n");
+    }
+
+    private static void GoModVendor(string moduleDir, string proxyUrl, string modCache)
+    {
+        var (exit, _, err) = Tools.Run("go", moduleDir, Independent.GoEnv(proxyUrl, modCache), "mod", "vendor");
+        Assert.True(exit == 0, err);
+    }
+
+    [Fact]
+    public async Task Untracked_and_ignored_files_never_reach_a_hash_and_every_kind_of_service_builds()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        WriteKindsRepo(repo);
+        GoModVendor(Path.Combine(repo, "services", "vendored"), nix.Proxy.Url, Path.Combine(dir.Path, "mc"));
+        Git.InitAndCommit(repo);
+        var env = nix.GoEnv(dir.Path);
+        var clean = await InProcess.GenerateAsync(repo, env);
+
+        // A developer's working tree: ignored files in the shared library, a file they forgot to `git add`, and a
+        // `go mod vendor` they ran for their editor (vendor/ ignored).
+        InProcess.WriteFile(repo, "libs/shared/.DS_Store", "\0\0\0\u0001Bud1");
+        InProcess.WriteFile(repo, "libs/shared/coverage.out", "mode: set\n");
+        InProcess.WriteFile(repo, "libs/shared/notes.txt", "forgot to add this\n");
+        GoModVendor(Path.Combine(repo, "services", "devvendor"), nix.Proxy.Url, Path.Combine(dir.Path, "mc"));
+
+        var dirty = await InProcess.UpdateAsync(repo, env);
+        Assert.Equal(clean.Services.Select(s => (s.Name, s.VendorHash, s.ProxyVendor)), dirty.Services.Select(s => (s.Name, s.VendorHash, s.ProxyVendor)));
+        Assert.Contains(dirty.Warnings, w => w.StartsWith("localonly: 1 file(s)", StringComparison.Ordinal) && w.Contains("libs/shared/notes.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain(dirty.Warnings, w => w.Contains(".DS_Store", StringComparison.Ordinal));
+
+        string? Hash(string name) => dirty.Services.Single(s => s.Name == name).VendorHash;
+        Assert.NotNull(Hash("devvendor")); // the ignored vendor/ is not in the flake: it is fetched
+        Assert.Null(Hash("vendored"));     // the tracked one is
+        Assert.Null(Hash("nodeps"));
+        Assert.True(dirty.Services.Single(s => s.Name == "localonly").ProxyVendor);
+        var flake = dirty.Files["flake.nix"];
+        var cgo = flake[flake.IndexOf("cgo = buildGoModule", StringComparison.Ordinal)..];
+        Assert.Contains("CGO_ENABLED = 1;", cgo[..cgo.IndexOf("meta =", StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        Git.Run(repo, "add", "flake.nix", "nixgen.lock", "nixgen.yaml");
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var outs = nix.Model.Build(repo, nix.NixEnv, "mixed", "localonly", "nodeps", "vendored", "devvendor", "cgo");
+        Assert.All(outs, o => Assert.True(File.Exists(Path.Combine(o.Value, "bin", o.Key))));
+        var (exit, stdout, _) = Tools.Run(Path.Combine(outs["cgo"], "bin", "cgo"), dir.Path, null);
+        Assert.Equal((0, "42\n"), (exit, stdout));
+    }
+
+    [Fact]
+    public async Task A_root_module_service_beside_a_go_work_vendors_and_builds_outside_workspace_mode()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "go.mod", "module example.com/app\n\ngo 1.21\n\nrequire (\n\texample.com/app/libs/util v0.0.0\n\texample.org/text v1.2.0\n)\n\nreplace example.com/app/libs/util => ./libs/util\n");
+        InProcess.WriteFile(repo, "go.sum", nix.TextSums);
+        InProcess.WriteFile(repo, "main.go", "// Command app runs.\npackage main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/app/libs/util\"\n\t\"example.org/text\"\n)\n\nfunc main() { fmt.Println(text.Shout(util.Name)) }\n");
+        InProcess.WriteFile(repo, "libs/util/go.mod", "module example.com/app/libs/util\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "libs/util/util.go", "// Package util helps.\npackage util\n\n// Name is a name.\nconst Name = \"app\"\n");
+        InProcess.WriteFile(repo, "go.work", "go 1.21\n\nuse (\n\t.\n\t./libs/util\n)\n");
+        Git.InitAndCommit(repo);
+
+        var result = await InProcess.UpdateAsync(repo, nix.GoEnv(dir.Path));
+        Assert.NotNull(Assert.Single(result.Services).VendorHash);
+        Git.CommitAll(repo, "nixgen init");
+
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var src = nix.Model.EvalRaw(repo, Attr("app") + ".src");
+        Assert.False(File.Exists(Path.Combine(src, "go.work")));
+        Assert.False(File.Exists(Path.Combine(src, "flake.nix")));
+        var outs = nix.Model.Build(repo, nix.NixEnv, "app");
+        Assert.True(File.Exists(Path.Combine(outs["app"], "bin", "app")));
+    }
+}
