@@ -16,6 +16,7 @@ public static partial class Program
     private static readonly Option<bool> ForceOption = new("--force") { Description = "init: overwrite a hand-written flake.nix; update/hash: re-hash every service" };
     private static readonly Option<bool> VerifyOption = new("--verify") { Description = "Cross-check every computed hash with `nix hash path`" };
     private static readonly Option<string?> StrategyOption = CreateStrategyOption();
+    private static readonly Option<bool> DeepVerifyOption = new("--verify") { Description = "Re-hash every service from scratch (ignoring nixgen.lock and the result cache) and compare with the lock and flake.nix: for a nightly CI job" };
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Show the diff, write nothing" };
     private static readonly Option<bool> ExplainOption = new("--explain") { Description = "Say why each service was re-hashed" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Machine-readable output" };
@@ -119,25 +120,35 @@ public static partial class Program
 
     private static Command CheckCommand()
     {
-        var command = new Command("check", "For CI: regenerate in memory and compare with the committed files; exit 1 with a diff and the reasons when stale.\n\nExample:\n  nixgen check || exit 1")
+        var command = new Command("check", "For CI: regenerate in memory and compare with the committed files; exit 1 with a diff and the reasons when stale.\n\nExamples:\n  nixgen check || exit 1\n  nixgen check --verify     nightly: re-hash everything from scratch")
         {
-            StrategyOption,
+            StrategyOption, DeepVerifyOption,
         };
         command.SetAction((p, ct) => Guard(p, async (c, ct) =>
         {
             var runner = NewRunner(c);
-            var result = await GenerateAsync(c, runner, Options(p, c, force: false), ct).ConfigureAwait(false);
+            var deep = p.GetValue(DeepVerifyOption);
+            var result = await GenerateAsync(c, runner, new GenerateOptions(c.Jobs, Force: deep, Strategy: p.GetValue(StrategyOption)), ct).ConfigureAwait(false);
             var files = result.Files.Where(f => f.Key != Generator.ConfigFile).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
             var diff = DiffAgainstDisk(c.Repo, files, result.ObsoleteFiles);
             if (diff.Length == 0)
             {
-                Console.WriteLine($"nixgen: {Generator.FlakeFile} and {Planning.LockFile.FileName} are current ({result.Services.Count} services, {runner.ProcessesStarted} processes started)");
+                Console.WriteLine(deep
+                    ? $"nixgen: verified: every vendorHash re-computed from scratch matches {Planning.LockFile.FileName} and {Generator.FlakeFile} ({result.Services.Count} services)"
+                    : $"nixgen: {Generator.FlakeFile} and {Planning.LockFile.FileName} are current ({result.Services.Count} services, {runner.ProcessesStarted} processes started)");
                 return ExitCodes.Success;
             }
 
             foreach (var s in result.Services.Where(s => !s.Reused))
             {
-                Console.WriteLine($"stale: {s.Name}: {string.Join("; ", s.Reasons)}");
+                if (deep && s.PreviousHash != s.VendorHash)
+                {
+                    Console.WriteLine($"stale: {s.Name}: {Planning.LockFile.FileName} says {s.PreviousHash ?? "null"}, re-hashed from scratch: {s.VendorHash ?? "null"}");
+                }
+                else if (!deep)
+                {
+                    Console.WriteLine($"stale: {s.Name}: {string.Join("; ", s.Reasons)}");
+                }
             }
 
             Console.Write(diff);

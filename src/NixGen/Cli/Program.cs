@@ -10,7 +10,7 @@ namespace NixGen.Cli;
 /// <summary>The <c>nixgen</c> command line: a thin shell over the pipeline.</summary>
 public static partial class Program
 {
-    private static readonly Option<string> RepoOption = new("--repo") { Description = "Repository root (default: the current directory)", Recursive = true, DefaultValueFactory = _ => "." };
+    private static readonly Option<string> RepoOption = new("--repo") { Description = "Repository root (default: the nearest directory with nixgen.yaml, else the git work tree's top, else the current directory)", Recursive = true, DefaultValueFactory = _ => "." };
     private static readonly Option<int> JobsOption = new("--jobs", "-j") { Description = "Services hashed in parallel (default: number of cores)", Recursive = true };
     private static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Print only errors and the result", Recursive = true };
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Show every go/nix command run", Recursive = true };
@@ -89,11 +89,55 @@ public static partial class Program
     }
 
     private static Context ContextOf(ParseResult parse) => new(
-        Path.GetFullPath(parse.GetValue(RepoOption) ?? "."),
+        RepoRoot(parse),
         parse.GetValue(JobsOption),
         parse.GetValue(QuietOption),
         parse.GetValue(VerboseOption),
         !parse.GetValue(NoColorOption) && Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && !Console.IsErrorRedirected);
+
+    /// <summary>
+    /// The repository: <c>--repo</c> as given, else found the way git finds its work tree, from the current directory
+    /// up: the nearest directory with a nixgen.yaml, else the top of the git work tree, else the current directory.
+    /// Says so when that is not the current directory.
+    /// </summary>
+    private static string RepoRoot(ParseResult parse)
+    {
+        if (parse.GetResult(RepoOption) is { Implicit: false })
+        {
+            return Path.GetFullPath(parse.GetValue(RepoOption) ?? ".");
+        }
+
+        var cwd = Directory.GetCurrentDirectory();
+        var (root, why) = FindRoot(cwd);
+        if (root != cwd && !parse.GetValue(QuietOption))
+        {
+            Console.Error.WriteLine($"nixgen: repository root {root} ({why})");
+        }
+
+        return root;
+    }
+
+    public static (string Root, string Why) FindRoot(string start)
+    {
+        for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, Pipeline.Generator.ConfigFile)))
+            {
+                return (d.FullName, "the nearest directory with " + Pipeline.Generator.ConfigFile);
+            }
+        }
+
+        for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+        {
+            var git = Path.Combine(d.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return (d.FullName, "the top of the git work tree");
+            }
+        }
+
+        return (start, "the current directory");
+    }
 
     /// <summary>Runs a command body, turning expected failures into one message and an exit code.</summary>
     private static async Task<int> Guard(ParseResult parse, Func<Context, CancellationToken, Task<int>> body, CancellationToken ct)

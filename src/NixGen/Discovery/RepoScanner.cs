@@ -73,6 +73,7 @@ public static class RepoScanner
             }
 
             names[name] = m.Dir;
+            VendorConsistency.Check(view, m);
             var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
             var source = SourceOf(view, [m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, owned);
             var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));

@@ -172,6 +172,11 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         warnings.AddRange(GoMismatchWarnings(locked, goSeries));
+        var notes = CgoNotes(repo, config).ToList();
+        foreach (var n in notes)
+        {
+            reporter.Step(n);
+        }
 
         foreach (var w in warnings)
         {
@@ -187,7 +192,7 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         Timed("rendering");
-        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, Obsolete(root, files));
+        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, Obsolete(root, files)) { Notes = notes };
     }
 
     private async Task HashAllAsync(
@@ -385,6 +390,13 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var (goAttr, why) = GoPin.Attr(best.Version, config.Nixpkgs);
         return (goAttr!, $"Go {GoVersions.Series(best.Version)}: the highest go/toolchain line among the services ({modFile}: {best.Version}){why}.", SeriesOf(goAttr!));
     }
+
+    /// <summary>Services whose own packages import "C" and whose nixgen.yaml does not say: built with cgo, said once.</summary>
+    private static IEnumerable<string> CgoNotes(Repository repo, NixGenConfig config) =>
+        repo.Services.Where(s => s.UsesCgo && config.For(s.Module.Dir).Cgo is null).Select(s =>
+            $"{s.Name}: uses cgo (a package imports \"C\"): built with CGO_ENABLED = 1" +
+            (config.Cross.Count > 0 ? " and without cross targets (they need a C cross toolchain)" : "") +
+            $"; set `cgo: false` under services.{s.Module.Dir} in nixgen.yaml to override");
 
     /// <summary><c>go1.23</c> for <c>go1.23.5</c>: the part of a Go release that decides how it vendors.</summary>
     public static string GoSeriesOf(string goRelease) =>

@@ -9,4 +9,7 @@ public sealed record GenerationResult(
     IReadOnlyDictionary<string, string> Files, IReadOnlyList<ServiceReport> Services, IReadOnlyList<string> Warnings, int ProcessesStarted, IReadOnlyList<string>? Obsolete = null)
 {
     public IReadOnlyList<string> ObsoleteFiles => Obsolete ?? [];
+
+    /// <summary>What nixgen decided from the code and says once (cgo detected, say).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
