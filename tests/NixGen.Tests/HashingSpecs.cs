@@ -126,56 +126,6 @@ public sealed class HashingSpecs
     }
 
     [Fact]
-    public void A_hash_computed_with_another_go_than_the_flake_s_is_warned_about_per_service()
-    {
-        static LockedService Locked(string go, string? hash, string strategy = "local") =>
-            new("d", new Dictionary<string, string>(), new Dictionary<string, string>(), hash, false, go, strategy, "");
-        var locked = new Dictionary<string, LockedService>
-        {
-            ["api"] = Locked("go1.22.5", "sha256-a"),
-            ["worker"] = Locked("go1.22.1", "sha256-b"),
-            ["same"] = Locked("go1.23.5", "sha256-c"),
-            ["nohash"] = Locked("go1.19.8", null),
-            ["vianix"] = Locked("nixpkgs#go_1_23", "sha256-d", "nix"),
-        };
-
-        var warnings = Generator.GoMismatchWarnings(locked, "1.23").ToList();
-
-        Assert.Equal(2, warnings.Count);
-        Assert.StartsWith("vendorHash of worker computed with go1.22.1 but the flake builds with Go 1.23", warnings[0], StringComparison.Ordinal);
-        Assert.StartsWith("vendorHash of api computed with go1.22.5", warnings[1], StringComparison.Ordinal);
-        Assert.Empty(Generator.GoMismatchWarnings(locked, "default"));
-    }
-
-    [Fact]
-    public void The_committed_example_flake_parses_evaluates_and_agrees_with_its_lock_and_workflow()
-    {
-        var flake = Path.Combine(Repo.Example, "flake.nix");
-        Tools.AssertNixParses(flake);
-        var config = NixGen.Config.ConfigLoader.Load(Path.Combine(Repo.Example, "nixgen.yaml"));
-        var linux = SnapshotCaseSpecs.AssertEvaluates(flake, "x86_64-linux", config);
-        SnapshotCaseSpecs.AssertEvaluates(flake, "aarch64-darwin", config);
-
-        var locked = LockFile.Load(Path.Combine(Repo.Example, "nixgen.lock"));
-        foreach (var (name, service) in locked.Services)
-        {
-            var package = linux["packages"]![name]!;
-            Assert.Equal(service.VendorHash, (string?)package["vendorHash"]);
-            Assert.Equal(service.ProxyVendor, (bool)package["proxyVendor"]!);
-            Assert.Equal(service.Dir, (string?)package["modRoot"]);
-        }
-
-        // The generated CI builds exactly the flake's packages on x86_64-linux.
-        var workflow = File.ReadAllLines(Path.Combine(Repo.Example, ".github", "workflows", "nix.yml"));
-        var matrix = workflow.Zip(workflow.Skip(1))
-            .Where(p => p.First.TrimStart().StartsWith("- package: ", StringComparison.Ordinal) && p.Second.Trim() == "os: ubuntu-latest")
-            .Select(p => p.First.Trim()["- package: ".Length..]);
-        Assert.Equal(
-            linux["packages"]!.AsObject().Select(p => p.Key).Where(k => k != "default").Order(StringComparer.Ordinal),
-            matrix.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
     public void The_root_flake_parses() => Tools.AssertNixParses(Path.Combine(Repo.Root, "flake.nix"));
 
     internal static GoEnvironment ExampleEnvironment(string scratch) => new(

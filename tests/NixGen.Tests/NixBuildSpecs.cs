@@ -232,8 +232,7 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         Assert.Null(Hash("nodeps"));
         Assert.True(dirty.Services.Single(s => s.Name == "localonly").ProxyVendor);
         var flake = dirty.Files["flake.nix"];
-        var cgo = flake[flake.IndexOf("cgo = buildGoModule", StringComparison.Ordinal)..];
-        Assert.Contains("CGO_ENABLED = 1;", cgo[..cgo.IndexOf("meta =", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("cgo = buildGoModuleWith { cgo = 1; } {", flake, StringComparison.Ordinal);
 
         Git.Run(repo, "add", "flake.nix", "nixgen.lock", "nixgen.yaml");
         NixBuildFixture.OpenToBuilders(dir.Path);

@@ -97,14 +97,14 @@ public sealed class SourceSetSpecs
 
         var detected = await InProcess.GenerateAsync(repo, Offline(dir.Path));
         var flake = detected.Files["flake.nix"];
-        Assert.Contains("CGO_ENABLED = 1;", flake, StringComparison.Ordinal);
+        Assert.Contains("cgo = buildGoModuleWith { cgo = 1; } {", flake, StringComparison.Ordinal);
         Assert.DoesNotContain("cgo-linux-arm64 =", flake, StringComparison.Ordinal);
         var note = Assert.Single(detected.Notes);
         Assert.StartsWith("cgo: uses cgo (a package imports \"C\"): built with CGO_ENABLED = 1 and without cross targets", note, StringComparison.Ordinal);
 
         File.WriteAllText(Path.Combine(repo, "nixgen.yaml"), "cross: [linux/arm64]\nservices:\n  .:\n    cgo: false\n");
         var overridden = await InProcess.GenerateAsync(repo, Offline(dir.Path));
-        Assert.Contains("CGO_ENABLED = 0;", overridden.Files["flake.nix"], StringComparison.Ordinal);
+        Assert.Contains("cgo = buildGoModuleWith { } {", overridden.Files["flake.nix"], StringComparison.Ordinal);
         Assert.Contains("cgo-linux-arm64 =", overridden.Files["flake.nix"], StringComparison.Ordinal);
         Assert.Empty(overridden.Notes);
     }

@@ -11,7 +11,7 @@ public sealed class ConfigException(string message) : Exception(message);
 /// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
 public static partial class ConfigLoader
 {
-    internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], null, true,
+    internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], [], null, true,
         new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false), null);
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9+/]{43}=$")]
@@ -23,11 +23,18 @@ public static partial class ConfigLoader
     [GeneratedRegex(@"^(github|gitlab|sourcehut|git\+https|git\+ssh|https|path|flake):[^\s""\\]+$")]
     private static partial Regex FlakeRefPattern();
 
-    [GeneratedRegex(@"^[a-z0-9_]+-(linux|darwin)$")]
-    private static partial Regex SystemPattern();
+    /// <summary>nixpkgs' <c>lib.systems.flakeExposed</c>: the systems <c>legacyPackages</c> has.</summary>
+    private static readonly HashSet<string> KnownSystems =
+    [
+        "x86_64-linux", "aarch64-linux", "x86_64-darwin", "aarch64-darwin", "armv6l-linux", "armv7l-linux", "i686-linux",
+        "powerpc64le-linux", "riscv64-linux", "x86_64-freebsd",
+    ];
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*$")]
     private static partial Regex NixIdentPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")]
+    private static partial Regex VersionPattern();
 
     private static readonly HashSet<string> KnownTargets =
     [
@@ -114,9 +121,9 @@ public static partial class ConfigLoader
         var systems = raw.Systems ?? [.. NixGenConfig.DefaultSystems];
         foreach (var s in systems)
         {
-            if (!SystemPattern().IsMatch(s))
+            if (!KnownSystems.Contains(s))
             {
-                throw Bad("systems", $"\"{s}\" is not a Nix system such as x86_64-linux or aarch64-darwin", "systems", systems.IndexOf(s));
+                throw Bad("systems", $"\"{s}\" is not a system nixpkgs builds flakes for ({string.Join(", ", KnownSystems.Order(StringComparer.Ordinal))})", "systems", systems.IndexOf(s));
             }
         }
 
@@ -183,9 +190,14 @@ public static partial class ConfigLoader
             throw Bad("devShell.nixgen", $"\"{nixgenRef}\" is not a flake reference such as github:owner/nixgen", "devShell", "nixgen");
         }
 
-        if (raw.Version is { } version && (version.Length == 0 || version.Any(char.IsControl)))
+        if (raw.Version is { } version && !VersionPattern().IsMatch(version))
         {
-            throw Bad("version", "must be a non-empty single-line string (default: the flake's short revision)", "version");
+            throw Bad("version", $"{YamlScalar.Quoted(version)} is not a package version (letters, digits and . _ + -, e.g. 1.4.2; default: {NixGenConfig.DefaultVersion})", "version");
+        }
+
+        if (raw.Overlay is { } overlay && !NixIdentPattern().IsMatch(overlay))
+        {
+            throw Bad("overlay", $"\"{overlay}\" is not a Nix identifier (the attribute overlays.default adds to pkgs)", "overlay");
         }
 
         var services = new Dictionary<string, ServiceConfig>(StringComparer.Ordinal);
@@ -193,9 +205,27 @@ public static partial class ConfigLoader
         {
             var d = DefaultService;
             var image = s.Image;
-            if (s.Name is { } name && !NixIdentPattern().IsMatch(name))
+            if (s.Name is { } name && Discovery.PackageNames.Problem(name) is { } problem)
             {
-                throw Bad($"services.{dir}.name", $"\"{name}\" must be a plain name (letters, digits, - and _)", "services", dir, "name");
+                throw Bad($"services.{dir}.name", problem, "services", dir, "name");
+            }
+
+            foreach (var v in s.CommitVariables ?? [])
+            {
+                if (!GoVariablePattern().IsMatch(v))
+                {
+                    throw Bad($"services.{dir}.commitVariables", $"\"{v}\" is not a Go variable such as main.commit", "services", dir, "commitVariables", s.CommitVariables!.IndexOf(v));
+                }
+            }
+
+            if (image?.Name is { } imageName && !Discovery.PackageNames.IsImageName(imageName))
+            {
+                throw Bad($"services.{dir}.image.name", $"\"{imageName}\" is not an OCI image name (lower-case [a-z0-9] parts joined by . _ - and /, optionally after a registry host, e.g. registry.example.com/shop/api)", "services", dir, "image", "name");
+            }
+
+            if (image?.Tag is { } tag && tag != "version" && !Discovery.PackageNames.IsImageTag(tag))
+            {
+                throw Bad($"services.{dir}.image.tag", $"\"{tag}\" is not an OCI tag (letters, digits, _ . -, at most 128, not starting with . or -), or `version`", "services", dir, "image", "tag");
             }
 
             foreach (var v in s.VersionVariables ?? [])
@@ -224,6 +254,7 @@ public static partial class ConfigLoader
                 s.Description,
                 s.Ldflags ?? d.Ldflags,
                 s.VersionVariables ?? [],
+                s.CommitVariables ?? [],
                 s.Tags ?? [],
                 s.Cgo,
                 s.DoCheck ?? true,
@@ -243,9 +274,12 @@ public static partial class ConfigLoader
             caches,
             raw.DevShell?.Packages ?? [],
             raw.DevShell?.Nixgen,
-            raw.Version,
+            raw.Version ?? NixGenConfig.DefaultVersion,
             Ci(raw.Ci, Bad),
-            services);
+            services,
+            raw.Overlay ?? "goServices",
+            raw.Checks?.Cross ?? false,
+            raw.Checks?.Images ?? false);
     }
 
     private static CiConfig Ci(RawCi? raw, Func<string, string, object[], ConfigException> bad)
@@ -282,6 +316,8 @@ public static partial class ConfigLoader
         public string? Description { get; set; }
         public string? Nixpkgs { get; set; }
         public string? Version { get; set; }
+        public string? Overlay { get; set; }
+        public RawChecks? Checks { get; set; }
         public List<string>? Systems { get; set; }
         public string? Default { get; set; }
         public string? Go { get; set; }
@@ -291,6 +327,12 @@ public static partial class ConfigLoader
         public RawDevShell? DevShell { get; set; }
         public RawCi? Ci { get; set; }
         public Dictionary<string, RawService>? Services { get; set; }
+    }
+
+    private sealed class RawChecks
+    {
+        public bool? Cross { get; set; }
+        public bool? Images { get; set; }
     }
 
     private sealed class RawHashing
@@ -326,6 +368,7 @@ public static partial class ConfigLoader
         public string? Description { get; set; }
         public List<string>? Ldflags { get; set; }
         public List<string>? VersionVariables { get; set; }
+        public List<string>? CommitVariables { get; set; }
         public List<string>? Tags { get; set; }
         public bool? Cgo { get; set; }
         public bool? DoCheck { get; set; }

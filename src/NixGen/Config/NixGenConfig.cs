@@ -13,6 +13,7 @@ public sealed record ServiceConfig(
     string? Description,
     IReadOnlyList<string> Ldflags,
     IReadOnlyList<string> VersionVariables,
+    IReadOnlyList<string> CommitVariables,
     IReadOnlyList<string> Tags,
     bool? Cgo,
     bool DoCheck,
@@ -43,13 +44,23 @@ public sealed record NixGenConfig(
     IReadOnlyList<CacheConfig> Caches,
     IReadOnlyList<string> DevShellPackages,
     string? NixgenFlake,
-    string? Version,
+    string Version,
     CiConfig Ci,
-    IReadOnlyDictionary<string, ServiceConfig> Services)
+    IReadOnlyDictionary<string, ServiceConfig> Services,
+    string OverlayAttr = "goServices",
+    bool ChecksCross = false,
+    bool ChecksImages = false)
 {
+    /// <summary>
+    /// The packages' default version: the same on every commit, so that a commit which does not touch a service
+    /// changes none of its store paths (the commit reaches a binary only through <c>commitVariables</c>).
+    /// </summary>
+    public const string DefaultVersion = "unstable";
+
     public static readonly IReadOnlyList<string> DefaultSystems = ["aarch64-darwin", "aarch64-linux", "x86_64-darwin", "x86_64-linux"];
 
-    public const string DefaultNixpkgs = "github:NixOS/nixpkgs/nixos-24.11";
+    /// <summary>A supported NixOS release (the generated Nix does not depend on which: only this input changes).</summary>
+    public const string DefaultNixpkgs = "github:NixOS/nixpkgs/nixos-26.05";
 
     public static NixGenConfig Default => ConfigLoader.FromText("nixgen.yaml", "");
 

@@ -160,8 +160,10 @@ public static class RepoScanner
             return configured;
         }
 
-        var last = m.Dir == "." ? m.Path.Split('/')[^1] : m.Dir.Split('/')[^1];
-        return last;
+        var name = PackageNames.FromDirectory(m.Dir == "." ? m.Path.Split('/')[^1] : m.Dir.Split('/')[^1]);
+        return PackageNames.Problem(name) is { } problem
+            ? throw new RepoException(m.Dir == "." ? "go.mod" : m.Dir + "/go.mod", $"the service in {m.Dir} would be named after its directory, but {problem}: set `name:` under services: {m.Dir}: in nixgen.yaml")
+            : name;
     }
 
     private static List<LocalReplace> ResolveLocalReplaces(RepoView view, GoModule m, HashSet<string> moduleDirs, IReadOnlyList<GoModule> modules)

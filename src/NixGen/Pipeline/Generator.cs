@@ -56,10 +56,10 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var strategy = options.Strategy ?? config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         var localGo = LocalGoVersion(runner.Resolve("go"));
-        var (goAttr, _, goSeries) = PinGo(repo, config);
+        var goRequirement = GoRequirement.Of(repo, config);
         // What vendored: the local go for the local strategy; the flake's Go and nixpkgs pin for the nix strategy.
         // vendor/modules.txt changes between Go series, not between patch releases: the lock keys the series.
-        var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goAttr) : GoSeriesOf(localGo);
+        var vendoringGo = strategy == "nix" ? NixGoIdentity(root, goRequirement) : GoSeriesOf(localGo);
         var warnings = new List<string>(UntrackedWarnings(repo));
 
         var trees = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
@@ -171,7 +171,6 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
             reports.Add(new ServiceReport(p.Service.Name, p.Service.Module.Dir, r.VendorHash, r.ProxyVendor, strategy, go, reused, p.Reasons, p.Old?.VendorHash, fromCache.Contains(p.Service.Name)));
         }
 
-        warnings.AddRange(GoMismatchWarnings(locked, goSeries));
         var notes = CgoNotes(repo, config).ToList();
         foreach (var n in notes)
         {
@@ -260,29 +259,10 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     }
 
     /// <summary>The identity of the Go that vendors under the nix strategy: the flake's Go attribute and nixpkgs pin.</summary>
-    private static string NixGoIdentity(string root, string goAttr)
+    private static string NixGoIdentity(string root, GoRequirement go)
     {
         var flakeLock = Path.Combine(root, "flake.lock");
-        return $"nixpkgs#{goAttr} (flake.lock {(File.Exists(flakeLock) ? Fingerprint.FileDigest(flakeLock)[..12] : "absent")})";
-    }
-
-    /// <summary>
-    /// A locally computed hash is only trusted for the Go release that vendored (modules.txt annotations change
-    /// between releases): warn, per service, when the flake builds with another Go series.
-    /// </summary>
-    public static IEnumerable<string> GoMismatchWarnings(IReadOnlyDictionary<string, LockedService> locked, string flakeGoSeries)
-    {
-        var local = locked.Where(l => l.Value.Strategy == "local" && l.Value.VendorHash is not null && l.Value.Go != "unknown")
-            .Select(l => (Name: l.Key, Series: GoVersions.Series(l.Value.Go.StartsWith("go", StringComparison.Ordinal) ? l.Value.Go[2..] : l.Value.Go), l.Value.Go))
-            .Where(l => flakeGoSeries != "default" && l.Series != flakeGoSeries)
-            .GroupBy(l => l.Go, StringComparer.Ordinal);
-        foreach (var g in local.OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var names = g.Select(x => x.Name).Order(StringComparer.Ordinal).ToList();
-            var who = names.Count <= 5 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(5))} and {names.Count - 5} more";
-            yield return $"vendorHash of {who} computed with {g.Key} but the flake builds with Go {flakeGoSeries}: " +
-                $"vendor/modules.txt can differ between Go releases, so install Go {flakeGoSeries} and run `nixgen update --force`, or use `--strategy nix`";
-        }
+        return $"nixpkgs Go >= {go.Version ?? "default"} (flake.lock {(File.Exists(flakeLock) ? Fingerprint.FileDigest(flakeLock)[..12] : "absent")})";
     }
 
     /// <summary>
@@ -343,10 +323,10 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
     /// </summary>
     public static SortedDictionary<string, string> RenderAll(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
     {
-        var (goAttr, goComment, goSeries) = PinGo(repo, config);
+        var goSeries = GoRequirement.Of(repo, config).Series;
         var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
         var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
-        var model = FlakeModelBuilder.Build(repo, config, hashes, goAttr, goComment);
+        var model = FlakeModelBuilder.Build(repo, config, hashes);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [FlakeFile] = renderer.Render(model) };
         if (config.Ci.Enabled)
         {
@@ -364,31 +344,6 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         }
 
         return files;
-    }
-
-    private static (string Attr, string Comment, string Series) PinGo(Repository repo, NixGenConfig config)
-    {
-        static string SeriesOf(string attr) => attr["go_".Length..].Replace('_', '.');
-        if (config.Go is { } pinned)
-        {
-            var (attr, note) = GoPin.Attr(pinned, config.Nixpkgs);
-            return (attr!, $"Go {GoVersions.Series(pinned)}, pinned by `go:` in nixgen.yaml{note}.", SeriesOf(attr!));
-        }
-
-        var best = repo.Services
-            .Select(s => (Service: s, Version: s.Module.Mod.Toolchain is { } t && t.StartsWith("go", StringComparison.Ordinal) ? t[2..] : s.Module.Mod.GoVersion))
-            .Where(x => x.Version is not null)
-            .OrderByDescending(x => x.Version!, Comparer<string>.Create(GoVersions.CompareGo))
-            .ThenBy(x => x.Service.Module.Dir, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (best.Version is null)
-        {
-            return ("go", "No service has a `go` line: the default Go of nixpkgs.", "default");
-        }
-
-        var modFile = best.Service.Module.Dir == "." ? "go.mod" : best.Service.Module.Dir + "/go.mod";
-        var (goAttr, why) = GoPin.Attr(best.Version, config.Nixpkgs);
-        return (goAttr!, $"Go {GoVersions.Series(best.Version)}: the highest go/toolchain line among the services ({modFile}: {best.Version}){why}.", SeriesOf(goAttr!));
     }
 
     /// <summary>Services whose own packages import "C" and whose nixgen.yaml does not say: built with cgo, said once.</summary>
@@ -441,10 +396,12 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         var lines = new List<string>
         {
             "# nixgen configuration: see the README (\"nixgen.yaml reference\") for every key.",
-            $"description: Go services of this repository",
+            "description: Go services of this repository",
             $"nixpkgs: {NixGenConfig.DefaultNixpkgs}",
+            $"# The packages' version, the same on every commit (so unchanged services are never rebuilt).",
+            $"version: {NixGenConfig.DefaultVersion}",
             "systems: [aarch64-darwin, aarch64-linux, x86_64-darwin, x86_64-linux]",
-            $"default: {repo.Services[0].Name}",
+            repo.Services.Count == 1 ? $"# default: {YamlScalar.Of(repo.Services[0].Name)}  (the only service is the default)" : "# default: <service>  (packages.default)",
             "hashing:",
             "  strategy: local",
             "# cross: [linux/amd64, linux/arm64, darwin/arm64]",
@@ -456,8 +413,8 @@ public sealed class Generator(ToolRunner runner, GoEnvironment environment, IRep
         };
         foreach (var s in repo.Services)
         {
-            lines.Add($"  {s.Module.Dir}:");
-            lines.Add($"    name: {s.Name}");
+            lines.Add($"  {YamlScalar.Of(s.Module.Dir)}:");
+            lines.Add($"    name: {YamlScalar.Of(s.Name)}");
         }
 
         return string.Join("\n", lines) + "\n";

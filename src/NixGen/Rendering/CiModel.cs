@@ -2,7 +2,7 @@ using NixGen.Config;
 
 namespace NixGen.Rendering;
 
-/// <summary>One job of the build matrix: a flake package and the runner that builds it.</summary>
+/// <summary>One job of the build matrix: a flake package and the runner that builds it, as YAML scalars.</summary>
 public sealed record MatrixEntry(string Package, string Os);
 
 /// <summary>What the CI templates print; derived from the flake's own model so the two never disagree.</summary>
@@ -19,23 +19,23 @@ public static class CiModelBuilder
 {
     public static CiModel Build(FlakeModel flake, NixGenConfig config, string goSeries)
     {
-        // GitHub-hosted runners per Nix system; cross targets and images build on the first Linux one.
+        // GitHub-hosted runners per Nix system (actions/runner-images; macos-13 was retired in December 2025, Intel
+        // macOS is macos-15-intel). Cross targets and images build on the first Linux one.
         var runners = new (string System, string Os)[]
         {
-            ("x86_64-linux", "ubuntu-latest"), ("aarch64-linux", "ubuntu-24.04-arm"), ("aarch64-darwin", "macos-latest"), ("x86_64-darwin", "macos-13"),
+            ("x86_64-linux", "ubuntu-24.04"), ("aarch64-linux", "ubuntu-24.04-arm"), ("aarch64-darwin", "macos-15"), ("x86_64-darwin", "macos-15-intel"),
         }.Where(r => config.Systems.Contains(r.System)).Select(r => r.Os).ToList();
         var linux = runners.FirstOrDefault(r => r.StartsWith("ubuntu", StringComparison.Ordinal));
         var matrix = new List<MatrixEntry>();
         foreach (var s in flake.Services)
         {
-            var name = Unquote(s.Attr);
-            matrix.AddRange(runners.Select(os => new MatrixEntry(name, os)));
+            matrix.AddRange(runners.Select(os => new MatrixEntry(YamlScalar.Quoted(s.Name), os)));
             if (linux is not null)
             {
-                matrix.AddRange(s.Cross.Select(t => new MatrixEntry($"{name}-{t.Goos}-{t.Goarch}", linux)));
-                if (s.Image is { } image)
+                matrix.AddRange(s.Cross.Select(t => new MatrixEntry(YamlScalar.Quoted(t.Name), linux)));
+                if (s.Image is not null)
                 {
-                    matrix.Add(new MatrixEntry(Unquote(image.Attr), linux));
+                    matrix.Add(new MatrixEntry(YamlScalar.Quoted(s.Name + "-image"), linux));
                 }
             }
         }
@@ -49,7 +49,4 @@ public static class CiModelBuilder
             matrix,
             ["flake.nix", "nixgen.lock", ".github/workflows/nix.yml"]);
     }
-
-    // Service and image attribute names are plain identifiers in practice; a quoted one keeps its quotes out of YAML.
-    private static string Unquote(string attr) => attr.StartsWith('"') ? attr[1..^1] : attr;
 }

@@ -9,15 +9,24 @@ namespace NixGen.Tests.Support;
 /// </summary>
 public sealed class NixModel
 {
-    private NixModel(string dir) => Dir = dir;
+    private NixModel(string dir, string release)
+    {
+        Dir = dir;
+        Release = release;
+    }
+
+    /// <summary>The nixpkgs releases the model stands in for (Nix/model/releases.nix).</summary>
+    public static readonly IReadOnlyList<string> Releases = ["24.11", "25.05", "25.11", "unstable"];
 
     /// <summary>The model flake's directory (the override for the flake's nixpkgs input).</summary>
     public string Dir { get; }
 
-    /// <summary>Copies the model into <paramref name="parent"/>/model and writes its <c>host.json</c>.</summary>
-    public static NixModel Create(string parent)
+    public string Release { get; }
+
+    /// <summary>Copies the model of <paramref name="release"/> into <paramref name="parent"/>/model-RELEASE and writes its <c>host.json</c>.</summary>
+    public static NixModel Create(string parent, string release = "24.11")
     {
-        var dir = Path.Combine(parent, "model");
+        var dir = Path.Combine(parent, "model-" + release);
         Repo.CopyTree(Path.Combine(AppContext.BaseDirectory, "Nix", "model"), dir);
         var go = NixGen.Processes.ToolRunner.Locate("go") ?? throw new InvalidOperationException("go is not on PATH");
         var goRoot = Path.GetDirectoryName(Path.GetDirectoryName(new FileInfo(go).ResolveLinkTarget(true)?.FullName ?? go))!;
@@ -25,9 +34,34 @@ public sealed class NixModel
         var cache = Path.Combine(Path.GetTempPath(), "nixgen-model-gocache");
         Directory.CreateDirectory(cache);
         File.SetUnixFileMode(cache, (UnixFileMode)Convert.ToInt32("1777", 8));
-        var host = new JsonObject { ["bash"] = "/bin/bash", ["path"] = "/usr/bin:/bin", ["goRoot"] = goRoot, ["goCache"] = cache };
+        var host = new JsonObject { ["bash"] = "/bin/bash", ["path"] = "/usr/bin:/bin", ["goRoot"] = goRoot, ["goCache"] = cache, ["release"] = release };
         File.WriteAllText(Path.Combine(dir, "host.json"), host.ToJsonString());
-        return new NixModel(dir);
+        Repo.CopyTree(Path.Combine(AppContext.BaseDirectory, "Nix", "summary"), dir + "-summary");
+        Repo.CopyTree(Path.Combine(AppContext.BaseDirectory, "Nix", "nixgen-stub"), dir + "-nixgen");
+        return new NixModel(dir, release);
+    }
+
+    /// <summary>
+    /// Evaluates the flake in <paramref name="flakeDir"/> against this release and summarises every system's packages,
+    /// apps, checks, dev shell, formatter and overlay (Nix/summary/flake.nix), with nix's warnings.
+    /// </summary>
+    public (JsonObject? Summary, string Errors) TrySummarize(string flakeDir)
+    {
+        // A flake with nixgen in its dev shell gets the offline stand-in for nixgen's flake.
+        string[] nixgen = File.ReadAllText(Path.Combine(flakeDir, "flake.nix")).Contains("    nixgen = {", StringComparison.Ordinal)
+            ? ["--override-input", "subject/nixgen", "path:" + Dir + "-nixgen"]
+            : [];
+        var (exit, stdout, stderr) = Tools.Run("nix", flakeDir, null,
+        [
+            "--extra-experimental-features", "nix-command flakes", "eval", "--json", "--no-write-lock-file",
+            "--override-input", "nixpkgs", "path:" + Dir, "--override-input", "subject", FlakeRef(flakeDir), .. nixgen,
+            "path:" + Dir + "-summary#summary",
+        ]);
+        var warnings = string.Join("\n", stderr.Split('\n').Where(l => !l.Contains("not writing modified lock file", StringComparison.Ordinal)
+            && !l.Contains("Added input", StringComparison.Ordinal) && !l.TrimStart().StartsWith("'path:", StringComparison.Ordinal)
+            && !l.TrimStart().StartsWith("→ ", StringComparison.Ordinal) && !l.TrimStart().StartsWith("• ", StringComparison.Ordinal)
+            && !l.Contains("untrusted flake configuration", StringComparison.Ordinal) && l.Trim().Length > 0));
+        return (exit == 0 ? JsonNode.Parse(stdout)!.AsObject() : null, warnings);
     }
 
     /// <summary>How nix refers to a repository's flake: <c>git+file:</c> in a git work tree (tracked files only), else <c>path:</c>.</summary>

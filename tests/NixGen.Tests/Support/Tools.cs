@@ -37,18 +37,4 @@ public static class Tools
         var (exit, _, stderr) = Run("nix-instantiate", Path.GetTempPath(), null, "--parse", nixFile);
         Assert.True(exit == 0, $"nix-instantiate --parse {nixFile} failed:\n{stderr}");
     }
-
-    /// <summary>
-    /// Evaluates a flake's outputs for <paramref name="system"/> against Nix/stub-nixpkgs.nix (nixpkgs is not
-    /// available offline) and returns Nix/eval-flake.nix's summary of them.
-    /// </summary>
-    public static System.Text.Json.Nodes.JsonNode EvalFlake(string flakeFile, string system, IEnumerable<string> extraPackages)
-    {
-        var evaluator = System.IO.Path.Combine(AppContext.BaseDirectory, "Nix", "eval-flake.nix");
-        var extra = "[ " + string.Join(" ", extraPackages.Select(p => "\"" + p + "\"")) + " ]";
-        var (exit, stdout, stderr) = Run("nix-instantiate", System.IO.Path.GetTempPath(), null,
-            "--eval", "--strict", "--json", evaluator, "--arg", "flake", flakeFile, "--argstr", "system", system, "--arg", "extra", extra);
-        Assert.True(exit == 0, $"evaluating {flakeFile} for {system} against the stub nixpkgs failed:\n{stderr}");
-        return System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
-    }
 }

@@ -29,10 +29,32 @@
 
       forAllSystems = f: lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
 
-      version = self.shortRev or self.dirtyShortRev or "dirty";
+      # The same on every commit, so a commit that does not touch a service's source changes
+      # none of its store paths (`version:` in nixgen.yaml).
+      version = "unstable";
 
-      # Go 1.23: the highest go/toolchain line among the services (services/orders/go.mod: 1.23.0).
-      goFor = pkgs: pkgs.go_1_23;
+      # The oldest go_1_XX of the nixpkgs in use that is at least `wanted`, else its default
+      # `go`: chosen here, so that moving to another nixpkgs release changes only the input.
+      goAtLeast =
+        pkgs: wanted:
+        let
+          usable = go: (builtins.tryEval go).success && lib.versionAtLeast go.version wanted;
+          names = builtins.filter (name: pkgs ? ${name} && usable pkgs.${name}) (
+            map (minor: "go_1_${toString minor}") (lib.range 18 40)
+          );
+        in
+        if names != [ ] then
+          pkgs.${builtins.head names}
+        else if usable pkgs.go then
+          pkgs.go
+        else
+          throw (
+            "nixgen: the services need Go >= ${wanted}, but this nixpkgs (${lib.trivial.release}) "
+            + "has Go ${pkgs.go.version}: use a newer nixpkgs release"
+          );
+
+      # Go >= 1.23.0: the highest `go` line among the services (services/orders/go.mod).
+      goFor = pkgs: goAtLeast pkgs.buildPackages "1.23.0";
 
       # A service's `src`: its module and the local replace targets it vendors, without nested
       # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
@@ -46,17 +68,23 @@
           );
         };
 
-      # One buildGoModule per service.
-      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
-      # takes them from `go` (passing them as arguments does nothing).
+      # One buildGoModule per service. buildGoModule reads GOOS, GOARCH and CGO_ENABLED from
+      # its `go` in every nixpkgs release (arguments of those names collide with `env` from 25.05
+      # on), so they are set on the toolchain: `target` for cross builds, `cgo` per service.
       servicesWith =
-        pkgs: adaptGo:
+        pkgs: target:
         let
-          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
-          buildGoModule = builderFor (goFor pkgs);
+          buildGoModuleWith =
+            {
+              go ? goFor pkgs,
+              cgo ? 0,
+            }:
+            pkgs.buildGoModule.override {
+              go = go // target // { CGO_ENABLED = cgo; };
+            };
         in
         {
-          gateway = buildGoModule {
+          gateway = buildGoModuleWith { } {
             pname = "gateway";
             inherit version;
             src = sourceOf {
@@ -73,7 +101,6 @@
             # vendorHash: only local replaces: built from source with proxyVendor, nothing to fetch
             vendorHash = null;
             proxyVendor = true;
-            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -83,7 +110,7 @@
               mainProgram = "gateway";
             };
           };
-          inventory = buildGoModule {
+          inventory = buildGoModuleWith { } {
             pname = "inventory";
             inherit version;
             src = sourceOf {
@@ -98,7 +125,6 @@
             ];
             # vendorHash: 1 remote module(s) vendored
             vendorHash = "sha256-pSAqcCXf392Vh9uFVf0wczOFcEihbxUMT24XfPiHAvE=";
-            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -108,7 +134,7 @@
               mainProgram = "inventory-worker";
             };
           };
-          notifications = buildGoModule {
+          notifications = buildGoModuleWith { } {
             pname = "notifications";
             inherit version;
             src = sourceOf {
@@ -123,7 +149,6 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -133,7 +158,7 @@
               mainProgram = "notifications";
             };
           };
-          orders = buildGoModule {
+          orders = buildGoModuleWith { } {
             pname = "orders";
             inherit version;
             src = sourceOf {
@@ -149,7 +174,6 @@
             ];
             # vendorHash: 2 remote module(s) vendored
             vendorHash = "sha256-TtExID7VAirGhAZipYIuCzYJEvOGIBuPNt707I/3mB0=";
-            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -162,11 +186,11 @@
           };
         };
 
-      servicesFor = pkgs: servicesWith pkgs lib.id;
+      servicesFor = pkgs: servicesWith pkgs { };
 
       # Pure-Go cross builds: the same packages with GOOS/GOARCH set on the toolchain, tests off
-      # (they cannot run on the build machine), and the binaries Go puts in bin/<goos>_<goarch>/
-      # moved to bin/.
+      # (they cannot run here), no stripping with the build machine's strip, binaries moved from
+      # bin/<goos>_<goarch>/ to bin/, and `.exe` in mainProgram for Windows.
       crossFor =
         pkgs: goos: goarch:
         lib.mapAttrs
@@ -174,23 +198,25 @@
             _: pkg:
             pkg.overrideAttrs (old: {
               doCheck = false;
+              dontStrip = true;
               postInstall = (old.postInstall or "") + ''
                 if [ -d "$out/bin/${goos}_${goarch}" ]; then
                   mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
                   rmdir "$out/bin/${goos}_${goarch}"
                 fi
               '';
+              meta =
+                old.meta
+                // lib.optionalAttrs (goos == "windows") {
+                  mainProgram = "${old.meta.mainProgram}.exe";
+                };
             })
           )
           (
-            servicesWith pkgs (
-              go:
-              go
-              // {
-                GOOS = goos;
-                GOARCH = goarch;
-              }
-            )
+            servicesWith pkgs {
+              GOOS = goos;
+              GOARCH = goarch;
+            }
           );
 
       crossPackages =
@@ -216,7 +242,7 @@
         };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesFor = pkgs: services: {
+      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
         gateway-image = pkgs.dockerTools.buildLayeredImage {
           name = "gateway";
           tag = "latest";
@@ -257,7 +283,7 @@
         in
         services
         // crossPackages pkgs
-        // lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux (imagesFor pkgs services)
+        // imagesOnLinux pkgs services
         // {
           default = services.orders;
         }
@@ -271,11 +297,13 @@
         }) (servicesFor pkgs)
       );
 
-      # `nix flake check` builds every package, cross targets and images included.
-      checks = forAllSystems (pkgs: removeAttrs self.packages.${pkgs.stdenv.hostPlatform.system} [ "default" ]);
+      # `nix flake check` builds the native services; `checks:` in nixgen.yaml adds more.
+      checks = forAllSystems servicesFor;
 
       devShells = forAllSystems (pkgs: {
         default = pkgs.mkShell {
+          # Use the shell's Go, never a toolchain a go.mod asks `go` to download.
+          GOTOOLCHAIN = "local";
           packages = [
             (goFor pkgs)
             pkgs.gopls
@@ -287,8 +315,16 @@
         };
       });
 
-      formatter = forAllSystems (pkgs: pkgs.nixfmt-rfc-style);
+      # nixfmt in RFC 166 style: `nixfmt` from nixpkgs 25.11 on, `nixfmt-rfc-style` before.
+      formatter = forAllSystems (
+        pkgs:
+        if lib.versionAtLeast lib.trivial.release "25.11" then
+          pkgs.nixfmt
+        else
+          pkgs.nixfmt-rfc-style
+      );
 
-      overlays.default = final: _prev: servicesFor final;
+      # The services under one attribute, so they never shadow nixpkgs' own packages.
+      overlays.default = final: _prev: { goServices = servicesFor final; };
     };
 }

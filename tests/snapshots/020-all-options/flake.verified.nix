@@ -41,10 +41,32 @@
 
       forAllSystems = f: lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
 
+      # The same on every commit, so a commit that does not touch a service's source changes
+      # none of its store paths (`version:` in nixgen.yaml).
       version = "2.4.1";
 
-      # Go 1.24, pinned by `go:` in nixgen.yaml.
-      goFor = pkgs: pkgs.go_1_24;
+      # The oldest go_1_XX of the nixpkgs in use that is at least `wanted`, else its default
+      # `go`: chosen here, so that moving to another nixpkgs release changes only the input.
+      goAtLeast =
+        pkgs: wanted:
+        let
+          usable = go: (builtins.tryEval go).success && lib.versionAtLeast go.version wanted;
+          names = builtins.filter (name: pkgs ? ${name} && usable pkgs.${name}) (
+            map (minor: "go_1_${toString minor}") (lib.range 18 40)
+          );
+        in
+        if names != [ ] then
+          pkgs.${builtins.head names}
+        else if usable pkgs.go then
+          pkgs.go
+        else
+          throw (
+            "nixgen: the services need Go >= ${wanted}, but this nixpkgs (${lib.trivial.release}) "
+            + "has Go ${pkgs.go.version}: use a newer nixpkgs release"
+          );
+
+      # Go >= 1.24, set by `go:` in nixgen.yaml.
+      goFor = pkgs: goAtLeast pkgs.buildPackages "1.24";
 
       # A service's `src`: its module and the local replace targets it vendors, without nested
       # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
@@ -58,17 +80,23 @@
           );
         };
 
-      # One buildGoModule per service.
-      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
-      # takes them from `go` (passing them as arguments does nothing).
+      # One buildGoModule per service. buildGoModule reads GOOS, GOARCH and CGO_ENABLED from
+      # its `go` in every nixpkgs release (arguments of those names collide with `env` from 25.05
+      # on), so they are set on the toolchain: `target` for cross builds, `cgo` per service.
       servicesWith =
-        pkgs: adaptGo:
+        pkgs: target:
         let
-          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
-          buildGoModule = builderFor (goFor pkgs);
+          buildGoModuleWith =
+            {
+              go ? goFor pkgs,
+              cgo ? 0,
+            }:
+            pkgs.buildGoModule.override {
+              go = go // target // { CGO_ENABLED = cgo; };
+            };
         in
         {
-          api = buildGoModule {
+          api = buildGoModuleWith { } {
             pname = "api";
             inherit version;
             src = sourceOf {
@@ -84,7 +112,6 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-80Srqe56XOdHSuPbc7EjFEKl4eQmx73XtGNPLcrWFCo=";
-            env.CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -102,8 +129,8 @@
               mainProgram = "api";
             };
           };
-          # Go 1.23, pinned for this service by `services.services/worker.go` in nixgen.yaml.
-          worker = builderFor pkgs.go_1_23 {
+          # Go >= 1.23 for this service, set by `services.services/worker.go` in nixgen.yaml.
+          worker = buildGoModuleWith { go = goAtLeast pkgs.buildPackages "1.23"; cgo = 1; } {
             pname = "worker";
             inherit version;
             src = sourceOf {
@@ -119,7 +146,6 @@
             ];
             # vendorHash: from hashes.txt
             vendorHash = "sha256-SUIg035t9CyM3y/S9nbaXSpv4FHPE8FM5MzNJd6HCwI=";
-            env.CGO_ENABLED = 1;
             ldflags = [
               "-s"
               "-w"
@@ -131,11 +157,11 @@
           };
         };
 
-      servicesFor = pkgs: servicesWith pkgs lib.id;
+      servicesFor = pkgs: servicesWith pkgs { };
 
       # Pure-Go cross builds: the same packages with GOOS/GOARCH set on the toolchain, tests off
-      # (they cannot run on the build machine), and the binaries Go puts in bin/<goos>_<goarch>/
-      # moved to bin/.
+      # (they cannot run here), no stripping with the build machine's strip, binaries moved from
+      # bin/<goos>_<goarch>/ to bin/, and `.exe` in mainProgram for Windows.
       crossFor =
         pkgs: goos: goarch:
         lib.mapAttrs
@@ -143,23 +169,25 @@
             _: pkg:
             pkg.overrideAttrs (old: {
               doCheck = false;
+              dontStrip = true;
               postInstall = (old.postInstall or "") + ''
                 if [ -d "$out/bin/${goos}_${goarch}" ]; then
                   mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
                   rmdir "$out/bin/${goos}_${goarch}"
                 fi
               '';
+              meta =
+                old.meta
+                // lib.optionalAttrs (goos == "windows") {
+                  mainProgram = "${old.meta.mainProgram}.exe";
+                };
             })
           )
           (
-            servicesWith pkgs (
-              go:
-              go
-              // {
-                GOOS = goos;
-                GOARCH = goarch;
-              }
-            )
+            servicesWith pkgs {
+              GOOS = goos;
+              GOARCH = goarch;
+            }
           );
 
       crossPackages =
@@ -179,7 +207,7 @@
         };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesFor = pkgs: services: {
+      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
         api-image = pkgs.dockerTools.buildLayeredImage {
           name = "registry.example.com/shop/api";
           tag = version;
@@ -209,7 +237,7 @@
         in
         services
         // crossPackages pkgs
-        // lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux (imagesFor pkgs services)
+        // imagesOnLinux pkgs services
         // {
           default = services.api;
         }
@@ -223,11 +251,13 @@
         }) (servicesFor pkgs)
       );
 
-      # `nix flake check` builds every package, cross targets and images included.
-      checks = forAllSystems (pkgs: removeAttrs self.packages.${pkgs.stdenv.hostPlatform.system} [ "default" ]);
+      # `nix flake check` builds the native services; `checks:` in nixgen.yaml adds more.
+      checks = forAllSystems servicesFor;
 
       devShells = forAllSystems (pkgs: {
         default = pkgs.mkShell {
+          # Use the shell's Go, never a toolchain a go.mod asks `go` to download.
+          GOTOOLCHAIN = "local";
           packages = [
             (goFor pkgs)
             pkgs.gopls
@@ -242,8 +272,16 @@
         };
       });
 
-      formatter = forAllSystems (pkgs: pkgs.nixfmt-rfc-style);
+      # nixfmt in RFC 166 style: `nixfmt` from nixpkgs 25.11 on, `nixfmt-rfc-style` before.
+      formatter = forAllSystems (
+        pkgs:
+        if lib.versionAtLeast lib.trivial.release "25.11" then
+          pkgs.nixfmt
+        else
+          pkgs.nixfmt-rfc-style
+      );
 
-      overlays.default = final: _prev: servicesFor final;
+      # The services under one attribute, so they never shadow nixpkgs' own packages.
+      overlays.default = final: _prev: { goServices = servicesFor final; };
     };
 }

@@ -20,10 +20,32 @@
 
       forAllSystems = f: lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
 
-      version = self.shortRev or self.dirtyShortRev or "dirty";
+      # The same on every commit, so a commit that does not touch a service's source changes
+      # none of its store paths (`version:` in nixgen.yaml).
+      version = "unstable";
 
-      # Go 1.21: the highest go/toolchain line among the services (b/go.mod: 1.21.5) (go_1_21 is not in nixos-24.11; its oldest newer Go is 1.22).
-      goFor = pkgs: pkgs.go_1_22;
+      # The oldest go_1_XX of the nixpkgs in use that is at least `wanted`, else its default
+      # `go`: chosen here, so that moving to another nixpkgs release changes only the input.
+      goAtLeast =
+        pkgs: wanted:
+        let
+          usable = go: (builtins.tryEval go).success && lib.versionAtLeast go.version wanted;
+          names = builtins.filter (name: pkgs ? ${name} && usable pkgs.${name}) (
+            map (minor: "go_1_${toString minor}") (lib.range 18 40)
+          );
+        in
+        if names != [ ] then
+          pkgs.${builtins.head names}
+        else if usable pkgs.go then
+          pkgs.go
+        else
+          throw (
+            "nixgen: the services need Go >= ${wanted}, but this nixpkgs (${lib.trivial.release}) "
+            + "has Go ${pkgs.go.version}: use a newer nixpkgs release"
+          );
+
+      # Go >= 1.21.5: the highest `go` line among the services (b/go.mod).
+      goFor = pkgs: goAtLeast pkgs.buildPackages "1.21.5";
 
       # A service's `src`: its module and the local replace targets it vendors, without nested
       # modules, go.work (buildGoModule builds outside workspace mode) and nixgen's own files.
@@ -37,17 +59,23 @@
           );
         };
 
-      # One buildGoModule per service.
-      # `adaptGo` adjusts the toolchain: cross builds set GOOS/GOARCH on it, because buildGoModule
-      # takes them from `go` (passing them as arguments does nothing).
+      # One buildGoModule per service. buildGoModule reads GOOS, GOARCH and CGO_ENABLED from
+      # its `go` in every nixpkgs release (arguments of those names collide with `env` from 25.05
+      # on), so they are set on the toolchain: `target` for cross builds, `cgo` per service.
       servicesWith =
-        pkgs: adaptGo:
+        pkgs: target:
         let
-          builderFor = go: pkgs.buildGoModule.override { go = adaptGo go; };
-          buildGoModule = builderFor (goFor pkgs);
+          buildGoModuleWith =
+            {
+              go ? goFor pkgs,
+              cgo ? 0,
+            }:
+            pkgs.buildGoModule.override {
+              go = go // target // { CGO_ENABLED = cgo; };
+            };
         in
         {
-          a = buildGoModule {
+          a = buildGoModuleWith { } {
             pname = "a";
             inherit version;
             src = sourceOf {
@@ -62,7 +90,6 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -72,7 +99,7 @@
               mainProgram = "a";
             };
           };
-          b = buildGoModule {
+          b = buildGoModuleWith { } {
             pname = "b";
             inherit version;
             src = sourceOf {
@@ -87,7 +114,6 @@
             ];
             # vendorHash: no dependencies: nothing to vendor
             vendorHash = null;
-            CGO_ENABLED = 0;
             ldflags = [
               "-s"
               "-w"
@@ -99,8 +125,7 @@
           };
         };
 
-      servicesFor = pkgs: servicesWith pkgs lib.id;
-
+      servicesFor = pkgs: servicesWith pkgs { };
     in
     {
       packages = forAllSystems (
@@ -119,11 +144,13 @@
         }) (servicesFor pkgs)
       );
 
-      # `nix flake check` builds every package, cross targets and images included.
-      checks = forAllSystems (pkgs: removeAttrs self.packages.${pkgs.stdenv.hostPlatform.system} [ "default" ]);
+      # `nix flake check` builds every package.
+      checks = forAllSystems servicesFor;
 
       devShells = forAllSystems (pkgs: {
         default = pkgs.mkShell {
+          # Use the shell's Go, never a toolchain a go.mod asks `go` to download.
+          GOTOOLCHAIN = "local";
           packages = [
             (goFor pkgs)
             pkgs.gopls
@@ -134,8 +161,16 @@
         };
       });
 
-      formatter = forAllSystems (pkgs: pkgs.nixfmt-rfc-style);
+      # nixfmt in RFC 166 style: `nixfmt` from nixpkgs 25.11 on, `nixfmt-rfc-style` before.
+      formatter = forAllSystems (
+        pkgs:
+        if lib.versionAtLeast lib.trivial.release "25.11" then
+          pkgs.nixfmt
+        else
+          pkgs.nixfmt-rfc-style
+      );
 
-      overlays.default = final: _prev: servicesFor final;
+      # The services under one attribute, so they never shadow nixpkgs' own packages.
+      overlays.default = final: _prev: { goServices = servicesFor final; };
     };
 }

@@ -1,5 +1,6 @@
 # The lib functions generated flakes use, with nixpkgs' semantics (lib/trivial.nix, lib/attrsets.nix,
-# lib/meta.nix; lib.fileset in ./fileset.nix).
+# lib/lists.nix, lib/strings.nix, lib/meta.nix; lib.fileset in ./fileset.nix).
+{ release }:
 let
   lib = {
     id = x: x;
@@ -17,6 +18,13 @@ let
     optionals = cond: xs: if cond then xs else [ ];
     optionalString = cond: s: if cond then s else "";
     hasPrefix = p: s: builtins.substring 0 (builtins.stringLength p) s == p;
+    range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
+    versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
+    # lib.warn prints "evaluation warning: ..." (trace: warning: on older Nix); tests fail on any.
+    warn = msg: builtins.trace "warning: ${msg}";
+    trivial = {
+      inherit (release) release;
+    };
     # lib/meta.nix: getExe x = "${getBin x}/bin/${x.meta.mainProgram}" (with a warning when mainProgram is unset).
     getExe =
       x:

@@ -1,5 +1,5 @@
-# The packages of the model for one system. buildGoModule follows pkgs/build-support/go/module.nix as read at
-# nixpkgs 010277de84ba988922adf23e8cb1ad3890c5ff62 (the 24.11 shape):
+# The packages of the model for one system and release. buildGoModule follows pkgs/build-support/go/module.nix
+# (structure as read at nixpkgs 010277de84ba988922adf23e8cb1ad3890c5ff62, per-release differences in releases.nix):
 # - `goModules` is a fixed-output derivation named "${name}-go-modules" (name = "${pname}-${version}") that
 #   runs `go mod vendor` in modRoot of the real src (GOPROXY passed as an impure variable, GOTOOLCHAIN=local),
 #   fails when src already has vendor/ ("vendor folder exists") or when it produces nothing ("vendor folder is
@@ -8,13 +8,19 @@
 # - the package builds with GOFLAGS -mod=vendor (unless proxyVendor) and -trimpath, GOPROXY=off, copies
 #   goModules to vendor/, `go install`s each subPackage with -ldflags/-tags, runs `go test` when doCheck, and
 #   copies $GOPATH/bin to $out;
-# - GOOS/GOARCH come from `go`; CGO_ENABLED is a top-level argument defaulting to go.CGO_ENABLED;
+# - GOOS/GOARCH/CGO_ENABLED, by release (goModule):
+#   24.11: GOOS/GOARCH set from `go` at the top level (an argument of that name is overridden); CGO_ENABLED a
+#          top-level argument defaulting to go.CGO_ENABLED, so an env.CGO_ENABLED collides;
+#   25.05: all three in `env`, from `go`; CGO_ENABLED from env.CGO_ENABLED, else a top-level one (with a
+#          warning), else go.CGO_ENABLED; a top-level GOOS/GOARCH collides with env;
+#   25.11: like 25.05 without the top-level CGO_ENABLED compatibility: it now collides with env;
 # - mkDerivation (pkgs/stdenv/generic/make-derivation.nix) refuses `env` attributes that are also passed to the
 #   derivation ("The `env` attribute set cannot contain any attributes passed to derivation").
 {
   lib,
   host,
   system,
+  release,
 }:
 let
   platforms = {
@@ -181,12 +187,35 @@ let
             // lib.optionalAttrs (vendorHash == "") { outputHashAlgo = "sha256"; }
           );
 
+      # Where GOOS/GOARCH/CGO_ENABLED go, per release (see the header).
+      platformAttrs =
+        attrs:
+        if release.goModule == "24.11" then
+          {
+            inherit (go) GOOS GOARCH;
+            CGO_ENABLED = attrs.CGO_ENABLED or go.CGO_ENABLED;
+          }
+        else
+          {
+            env = (attrs.env or { }) // {
+              inherit (go) GOOS GOARCH;
+              CGO_ENABLED =
+                attrs.env.CGO_ENABLED or (
+                  if release.goModule == "25.05" && attrs ? CGO_ENABLED then
+                    lib.warn "buildGoModule: use env.CGO_ENABLED instead of CGO_ENABLED" attrs.CGO_ENABLED
+                  else
+                    go.CGO_ENABLED
+                );
+            };
+          };
+
       package =
         attrs:
         let
           drv = mkDerivation (
-            removeAttrs attrs [
-              "pname"
+            removeAttrs attrs (
+              [
+                "pname"
               "version"
               "subPackages"
               "ldflags"
@@ -195,13 +224,15 @@ let
               "postInstall"
               "src"
               "modRoot"
-              "proxyVendor"
-            ]
+                "proxyVendor"
+              ]
+              # 25.05 takes a top-level CGO_ENABLED out of the derivation's arguments (excludeDrvArgNames).
+              ++ lib.optional (release.goModule == "25.05") "CGO_ENABLED"
+            )
+            // platformAttrs attrs
             // {
               inherit (attrs) src;
               inherit modRoot name;
-              inherit (go) GOOS GOARCH;
-              CGO_ENABLED = attrs.CGO_ENABLED or go.CGO_ENABLED;
               GO111MODULE = "on";
               GOTOOLCHAIN = "local";
               GOFLAGS = lib.optionals (!proxyVendor) [ "-mod=vendor" ] ++ [ "-trimpath" ];
@@ -259,23 +290,42 @@ let
         drv
         // {
           inherit (attrs) pname version;
-          inherit go goModules vendorHash;
+          inherit go goModules vendorHash proxyVendor;
           meta = attrs.meta or { };
           overrideAttrs = f: package (attrs // f attrs);
         };
     in
     package args;
 
-  pkgs = rec {
+
+  # The release's Go attributes (all run the host's go), the removed ones as the throwing aliases of aliases.nix.
+  goAttrs =
+    builtins.mapAttrs (_: mkGo) release.go
+    // lib.genAttrs release.removed (name: throw "${name} has been removed from nixpkgs as it is EOL");
+
+  # nixfmt per release (see releases.nix).
+  formatters =
+    if release.nixfmt == "classic" then
+      rec {
+        nixfmt-classic = stub "nixfmt-classic";
+        nixfmt-rfc-style = stub "nixfmt-rfc-style";
+        nixfmt = lib.warn "nixfmt was renamed to nixfmt-classic. The nixfmt attribute may be used for the new RFC 166-style formatter in the future, which is currently available as nixfmt-rfc-style" nixfmt-classic;
+      }
+    else
+      rec {
+        nixfmt-classic = stub "nixfmt-classic";
+        nixfmt = stub "nixfmt";
+        nixfmt-rfc-style = lib.warn "nixfmt-rfc-style is now the same as pkgs.nixfmt which should be used instead." nixfmt;
+      };
+
+  pkgs = goAttrs // formatters // rec {
     stdenv.hostPlatform = {
       inherit system;
       isLinux = platform.GOOS == "linux";
       isDarwin = platform.GOOS == "darwin";
     };
-    # nixos-24.11 ships go_1_22 and go_1_23; go is go_1_23.
-    go_1_22 = mkGo "1.22";
-    go_1_23 = mkGo "1.23";
-    go = go_1_23;
+    buildPackages = pkgs;
+    go = goAttrs.${release.defaultGo};
     buildGoModule = buildGoModuleWith go;
 
     # pkgs/build-support/docker: buildLayeredImage { name, tag, contents, config } (here: the image's config and
@@ -303,19 +353,23 @@ let
         ];
       };
 
+    # mkShell passes what it does not know (GOTOOLCHAIN, say) to mkDerivation as environment variables.
     mkShell =
       args:
-      derivation {
-        name = "nix-shell";
-        inherit system;
-        builder = host.bash;
-        PATH = path;
-        packages = args.packages or [ ];
-        args = [
-          "-c"
-          "echo $packages > $out"
-        ];
-      };
+      derivation (
+        removeAttrs args [ "name" ]
+        // {
+          name = "nix-shell";
+          inherit system;
+          builder = host.bash;
+          PATH = path;
+          packages = args.packages or [ ];
+          args = [
+            "-c"
+            "echo $packages > $out"
+          ];
+        }
+      );
 
     cacert = stub "cacert";
     tzdata = stub "tzdata";
@@ -323,8 +377,11 @@ let
     golangci-lint = stub "golangci-lint";
     delve = stub "delve";
     gotools = stub "gotools";
-    nixfmt-rfc-style = stub "nixfmt-rfc-style";
     jq = stub "jq";
+    installShellFiles = stub "installShellFiles";
+    # Packages the snapshot cases name in devShell.packages.
+    kubectl = stub "kubectl";
+    protobuf = stub "protobuf";
   };
 in
 pkgs
