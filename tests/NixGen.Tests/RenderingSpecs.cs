@@ -1,4 +1,5 @@
 using NixGen.Config;
+using NixGen.Nix;
 using NixGen.Rendering;
 using NixGen.Tests.Support;
 

@@ -2,6 +2,7 @@ using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Hashing;
 using NixGen.Pipeline;
+using NixGen.Planning;
 using NixGen.Rendering;
 using NixGen.Tests.Support;
 

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,6 +7,7 @@ using NixGen.Hashing;
 using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Processes;
+using Spectre.Console;
 
 namespace NixGen.Cli;
 

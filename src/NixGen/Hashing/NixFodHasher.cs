@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using NixGen.Discovery;
+using NixGen.Nix;
+using NixGen.Planning;
 using NixGen.Processes;
-using NixGen.Rendering;
 
 namespace NixGen.Hashing;
 

@@ -1,5 +1,6 @@
 using NixGen.Discovery;
 using NixGen.GoModules;
+using NixGen.Planning;
 using NixGen.Processes;
 
 namespace NixGen.Hashing;

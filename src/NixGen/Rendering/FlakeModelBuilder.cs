@@ -1,6 +1,7 @@
 using NixGen.Config;
 using NixGen.Discovery;
-using NixGen.Hashing;
+using NixGen.Nix;
+using NixGen.Planning;
 
 namespace NixGen.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NixGen.Rendering;
+namespace NixGen.Nix;
 
 /// <summary>The one place where text becomes Nix syntax: every user-provided string goes through here.</summary>
 public static partial class NixString
