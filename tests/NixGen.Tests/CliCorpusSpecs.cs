@@ -5,11 +5,10 @@ using NixGen.Tests.Support;
 namespace NixGen.Tests;
 
 /// <summary>
-/// The bad-input corpus, through the real CLI: every repository in Cases/bad-repos.txt, and every malformed
+/// The bad-input corpus, through the real command line (in-process: the same parser, commands and exit codes): every repository in Cases/bad-repos.txt, and every malformed
 /// go.mod / go.work / go.sum of Cases/malformed.txt placed in a repository. Each must give its one message and exit
 /// code and leave the repository exactly as it was.
 /// </summary>
-[Trait("Category", "Integration")]
 public sealed class CliCorpusSpecs
 {
     private sealed record RepoCase(string Name, string Args, int Exit, IReadOnlyDictionary<string, string> Files, string Expected);
@@ -118,13 +117,13 @@ public sealed class CliCorpusSpecs
         using var dir = new TempDir();
         var cases = BadRepos().Concat(MalformedFiles()).ToList();
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, (c, _) =>
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, _) =>
         {
             var root = Path.Combine(dir.Path, Safe(c.Name));
             Write(root, c.Files);
             var before = State(root);
             var env = new Dictionary<string, string?> { ["GOPROXY"] = "off", ["XDG_CACHE_HOME"] = root + "-cache", ["NIXGEN_SCRATCH"] = root + "-tmp" };
-            var run = Nixgen.Run(root, env, c.Args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var run = await InProcessCli.RunAsync(root, env, c.Args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             // Everything nixgen says on stderr except its indented progress lines.
             var messages = string.Join("\n", run.Err.Split('\n').Where(l => l.Trim().Length > 0 && !l.StartsWith("  ", StringComparison.Ordinal)))
                 .Replace(root, "$REPO", StringComparison.Ordinal);
@@ -136,8 +135,6 @@ public sealed class CliCorpusSpecs
             {
                 failures.Add($"{c.Name}: the repository changed");
             }
-
-            return ValueTask.CompletedTask;
         });
         Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} cases failed:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
     }

@@ -2,6 +2,7 @@ using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Hashing;
 using NixGen.Pipeline;
+using NixGen.Processes;
 using NixGen.Planning;
 using NixGen.Rendering;
 using NixGen.Tests.Support;
@@ -27,17 +28,21 @@ public sealed class SnapshotCaseSpecs
             new HashSet<string>(["010-minimal", "020-all-options", "030-cross", "040-images", "050-caches", "060-proxy-vendor", "070-null-hash", "080-go-work", "090-template-override", "100-hostile-strings"]),
             Directory.EnumerateDirectories(Repo.Snapshots).Select(Path.GetFileName).OfType<string>().ToHashSet());
 
-    /// <summary>Renders a case's files from its input copied to <paramref name="root"/>, with the hashes of hashes.txt.</summary>
-    internal static SortedDictionary<string, string> Render(string caseDir, string root)
+    /// <summary>
+    /// A case's files as `nixgen init` writes them from its input copied to <paramref name="root"/>: the real pipeline,
+    /// with the hashes of hashes.txt instead of go and nix.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> Render(string caseDir, string root)
     {
-        var config = ConfigLoader.Load(Path.Combine(root, "nixgen.yaml"));
-        var repo = RepoScanner.Scan(root, config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal));
-        var hashes = Hashes(caseDir);
-        var results = repo.Services.ToDictionary(
-            s => s.Name,
-            s => VendorShortcuts.Classify(s) ?? new VendorResult(hashes.TryGetValue(s.Name, out var h) ? h : throw new InvalidOperationException($"{caseDir}: hashes.txt has no {s.Name}"), false, "from hashes.txt"),
-            StringComparer.Ordinal);
-        return Generator.RenderAll(repo, config, results);
+        var generator = new Generator(new ToolRunner(), KindsRepo.Environment(root + "-scratch", "off"), new SilentReporter(), new FileHasher(Path.Combine(caseDir, "hashes.txt")));
+        try
+        {
+            return generator.GenerateAsync(root, new GenerateOptions(Jobs: 1), CancellationToken.None).GetAwaiter().GetResult().Files;
+        }
+        finally
+        {
+            TreeCopier.DeleteTree(root + "-scratch");
+        }
     }
 
     [Theory]
@@ -50,7 +55,7 @@ public sealed class SnapshotCaseSpecs
         Repo.CopyTree(Path.Combine(caseDir, "input"), root);
         var expectedError = Path.Combine(caseDir, "expected-error.txt");
 
-        SortedDictionary<string, string> RenderAll() => Render(caseDir, root);
+        IReadOnlyDictionary<string, string> RenderAll() => Render(caseDir, root);
 
         string RenderFlake() => RenderAll()["flake.nix"];
 
@@ -76,7 +81,7 @@ public sealed class SnapshotCaseSpecs
         }
 
         // CI glue rendered from the same model: snapshot it and check it is valid YAML / JSON.
-        foreach (var (file, text) in RenderAll().Where(f => f.Key != "flake.nix"))
+        foreach (var (file, text) in RenderAll().Where(f => f.Key is not ("flake.nix" or "nixgen.lock" or "nixgen.yaml")))
         {
             var ext = Path.GetExtension(file).TrimStart('.');
             Snapshot.Verify(caseDir, Path.GetFileNameWithoutExtension(file), ext, text);
@@ -91,13 +96,5 @@ public sealed class SnapshotCaseSpecs
                 Assert.IsType<YamlDotNet.RepresentationModel.YamlMappingNode>(yaml.Documents[0].RootNode);
             }
         }
-    }
-
-    private static Dictionary<string, string> Hashes(string caseDir)
-    {
-        var file = Path.Combine(caseDir, "hashes.txt");
-        return File.Exists(file)
-            ? File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
-            : [];
     }
 }

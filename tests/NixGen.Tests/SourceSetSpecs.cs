@@ -129,7 +129,7 @@ public sealed class SourceSetSpecs
         using var dir = new TempDir();
         var repo = Repo.CopyRepo(dir, Repo.Example);
         var runner = new ToolRunner();
-        var local = Generator.GoSeriesOf(Generator.LocalGoVersion(runner.Resolve("go")));
+        var local = NixGen.Planning.GoToolchain.SeriesOf(NixGen.Planning.GoToolchain.LocalVersion(runner.Resolve("go")));
         Assert.Equal("go1.23", local);
         var lockPath = Path.Combine(repo, "nixgen.lock");
         File.WriteAllText(lockPath, File.ReadAllText(lockPath).Replace("\"go1.23.5\"", "\"go1.23.1\"", StringComparison.Ordinal));
@@ -151,10 +151,10 @@ public sealed class SourceSetSpecs
         Git.InitAndCommit(repo);
         var deep = Path.Combine(repo, "services", "api", "internal");
 
-        Assert.Equal((repo, "the top of the git work tree"), Cli.Program.FindRoot(deep));
+        Assert.Equal((repo, "the top of the git work tree"), Cli.GlobalOptions.FindRoot(deep));
         InProcess.WriteFile(repo, "services/nixgen.yaml", "{}\n");
-        Assert.Equal((Path.Combine(repo, "services"), "the nearest directory with nixgen.yaml"), Cli.Program.FindRoot(deep));
+        Assert.Equal((Path.Combine(repo, "services"), "the nearest directory with nixgen.yaml"), Cli.GlobalOptions.FindRoot(deep));
         using var plain = new TempDir();
-        Assert.Equal((plain.Path, "the current directory"), Cli.Program.FindRoot(plain.Path));
+        Assert.Equal((plain.Path, "the current directory"), Cli.GlobalOptions.FindRoot(plain.Path));
     }
 }

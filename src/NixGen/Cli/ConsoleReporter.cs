@@ -3,15 +3,15 @@ using NixGen.Pipeline;
 namespace NixGen.Cli;
 
 /// <summary>Prints progress as plain lines to stderr (stdout stays for results and JSON).</summary>
-public sealed class ConsoleReporter(bool quiet, bool verbose, bool color) : IReporter
+public sealed class ConsoleReporter(TextWriter error, bool quiet, bool verbose, bool color) : IReporter
 {
     private readonly Lock _gate = new();
 
-    public void ServiceStatus(string service, string status)
+    public void ServiceStatus(string service, ServiceState state, string detail = "")
     {
         if (!quiet)
         {
-            Write($"  {service}: {status}");
+            Write($"  {service}: {ServiceStates.Describe(state, detail)}");
         }
     }
 
@@ -37,7 +37,7 @@ public sealed class ConsoleReporter(bool quiet, bool verbose, bool color) : IRep
     {
         lock (_gate)
         {
-            Console.Error.WriteLine(line);
+            error.WriteLine(line);
         }
     }
 }

@@ -10,16 +10,16 @@ namespace NixGen.Cli;
 /// </summary>
 public sealed class LiveReporter : IReporter, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, string> _status = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ServiceState State, string Text)> _status = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _warnings = new();
     private readonly IAnsiConsole _console;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private string _step = "";
 
-    public LiveReporter()
+    public LiveReporter(TextWriter error)
     {
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.Detect, ColorSystem = ColorSystemSupport.Detect });
+        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Ansi = AnsiSupport.Detect, ColorSystem = ColorSystemSupport.Detect });
         _loop = _console.Live(Render()).AutoClear(true).Overflow(VerticalOverflow.Ellipsis).StartAsync(async ctx =>
         {
             while (!_stop.IsCancellationRequested)
@@ -39,12 +39,12 @@ public sealed class LiveReporter : IReporter, IAsyncDisposable
     }
 
     /// <summary>Whether a live view makes sense: an interactive, colour-capable stderr outside CI.</summary>
-    public static bool Suitable(Context c) =>
-        c.Color && !c.Quiet && !c.Verbose && !Console.IsErrorRedirected
-        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-        && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb");
+    public static bool Suitable(Context c, CliHost host) =>
+        c.Color && !c.Quiet && !c.Verbose && host.ErrorIsTerminal
+        && string.IsNullOrEmpty(host.Variable("CI"))
+        && host.Variable("TERM") is not (null or "" or "dumb");
 
-    public void ServiceStatus(string service, string status) => _status[service] = status;
+    public void ServiceStatus(string service, ServiceState state, string detail = "") => _status[service] = (state, ServiceStates.Describe(state, detail));
 
     public void Step(string message) => _step = message;
 
@@ -62,11 +62,14 @@ public sealed class LiveReporter : IReporter, IAsyncDisposable
             table.Caption(Markup.Escape(_step));
         }
 
-        foreach (var (name, status) in _status.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (name, (state, status)) in _status.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var colour = status.StartsWith("failed", StringComparison.Ordinal) ? "red"
-                : status.StartsWith("hashed", StringComparison.Ordinal) || status.StartsWith("reused", StringComparison.Ordinal) ? "green"
-                : "yellow";
+            var colour = state switch
+            {
+                ServiceState.Failed => "red",
+                ServiceState.Hashed or ServiceState.Reused or ServiceState.Cached => "green",
+                _ => "yellow",
+            };
             table.AddRow(Markup.Escape(name), $"[{colour}]{Markup.Escape(status.Length > 90 ? status[..90] + "…" : status)}[/]");
         }
 

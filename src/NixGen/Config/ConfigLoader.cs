@@ -279,7 +279,10 @@ public static partial class ConfigLoader
             services,
             raw.Overlay ?? "goServices",
             raw.Checks?.Cross ?? false,
-            raw.Checks?.Images ?? false);
+            raw.Checks?.Images ?? false)
+        {
+            ServicePositions = services.Keys.ToDictionary(d => d, d => where.FindKey("services", d) ?? "1:1", StringComparer.Ordinal),
+        };
     }
 
     private static CiConfig Ci(RawCi? raw, Func<string, string, object[], ConfigException> bad)

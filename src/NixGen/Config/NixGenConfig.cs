@@ -64,6 +64,9 @@ public sealed record NixGenConfig(
 
     public static NixGenConfig Default => ConfigLoader.FromText("nixgen.yaml", "");
 
+    /// <summary>Where each <c>services:</c> key sits in nixgen.yaml (<c>line:col</c>), for messages about it.</summary>
+    public IReadOnlyDictionary<string, string> ServicePositions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Settings of the service in <paramref name="dir"/>, or the defaults.</summary>
     public ServiceConfig For(string dir) => Services.TryGetValue(dir, out var s) ? s : ConfigLoader.DefaultService;
 }

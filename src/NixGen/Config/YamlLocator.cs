@@ -44,4 +44,17 @@ internal sealed class YamlLocator
 
         return found is null ? "1:1" : $"{found.Start.Line}:{found.Start.Column}";
     }
+
+    /// <summary>"line:col" of the key <paramref name="key"/> in the mapping at <paramref name="mapping"/>, or null.</summary>
+    public string? FindKey(string mapping, string key)
+    {
+        if (_root is not YamlMappingNode root
+            || root.Children.FirstOrDefault(c => c.Key is YamlScalarNode k && k.Value == mapping).Value is not YamlMappingNode m)
+        {
+            return null;
+        }
+
+        var node = m.Children.FirstOrDefault(c => c.Key is YamlScalarNode k && (k.Value == key || k.Value?.TrimEnd('/') == key)).Key;
+        return node is null ? null : $"{node.Start.Line}:{node.Start.Column}";
+    }
 }

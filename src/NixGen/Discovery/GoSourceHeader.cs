@@ -1,8 +1,14 @@
 namespace NixGen.Discovery;
 
 /// <summary>The package clause of a Go source file and whether <c>//go:build ignore</c> excludes it.</summary>
-public sealed record GoSourceHeader(string Package, bool Ignored)
+public sealed partial record GoSourceHeader(string Package, bool Ignored)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^func\s+main\s*\(\s*\)", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex MainFunc();
+
+    /// <summary>Whether a Go file declares <c>func main()</c>: a <c>package main</c> without one is no program (go build fails).</summary>
+    public static bool DeclaresMain(string path) => File.Exists(path) && MainFunc().IsMatch(File.ReadAllText(path));
+
     /// <summary>Reads only the file's header (comments and the package clause); null when there is no package clause.</summary>
     public static GoSourceHeader? Read(string path)
     {

@@ -248,7 +248,8 @@ public static class RepoScanner
             .Select(f => (File: f, Dir: InModule(relDir, DirOf(f))))
             .Where(f => f.Dir == "." || !f.Dir.Split('/').Any(p => IsSkipped(p) || p == "vendor"))
             .GroupBy(f => f.Dir, StringComparer.Ordinal)
-            .Where(g => g.OrderBy(f => f.File, StringComparer.Ordinal).Any(f => ReadHeader(view.FullPath(f.File)) is { Package: "main", Ignored: false }))
+            .Where(g => g.Where(f => ReadHeader(view.FullPath(f.File)) is { Package: "main", Ignored: false }).ToList() is { Count: > 0 } mains
+                && mains.Any(f => GoSourceHeader.DeclaresMain(view.FullPath(f.File))))
             .Select(g => g.Key)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -53,7 +53,7 @@ public sealed record GoModFile(
     public IReadOnlyList<Exclude> EffectiveExcludes => Dedup.FirstExcludeWins(Excludes);
 
     /// <summary>Parses go.mod text; throws <see cref="GoModParseException"/> with Go's message on invalid input.</summary>
-    public static GoModFile Parse(string fileName, string text) => GoModParser.ParseMod(fileName, text);
+    public static GoModFile Parse(string fileName, string text, bool requireModule = true) => GoModParser.ParseMod(fileName, text, requireModule);
 }
 
 /// <summary>A <c>use</c> directive of a go.work file.</summary>

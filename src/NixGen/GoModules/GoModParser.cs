@@ -33,11 +33,12 @@ internal static partial class GoModParser
     private static readonly string[] ModBlocks = ["module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"];
     private static readonly string[] WorkBlocks = ["godebug", "use", "replace"];
 
-    public static GoModFile ParseMod(string fileName, string text)
+    /// <param name="requireModule">Whether a go.mod without a module directive is an error (it is for a build; `go mod edit -json` accepts it).</param>
+    public static GoModFile ParseMod(string fileName, string text, bool requireModule = true)
     {
         var syntax = SyntaxParser.Parse(fileName, text);
         var b = Walk(syntax, ModBlocks, AddModDirective);
-        if (!b.HasModule)
+        if (!b.HasModule && requireModule)
         {
             throw new GoModParseException(fileName, new Position(1, 1, 0), "no module directive found");
         }

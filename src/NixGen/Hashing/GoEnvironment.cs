@@ -11,14 +11,17 @@ public sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnlyDi
     ];
 
     /// <summary>Reads the caller's environment; the module cache is shared under <c>$XDG_CACHE_HOME/nixgen</c> unless GOMODCACHE is set.</summary>
-    public static GoEnvironment FromProcess()
+    public static GoEnvironment FromProcess() => From(Environment.GetEnvironmentVariable);
+
+    /// <summary>The same from any set of variables (a command run in-process by a test has its own).</summary>
+    public static GoEnvironment From(Func<string, string?> variable)
     {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        var home = Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath();
+        var xdg = variable("XDG_CACHE_HOME");
+        var home = variable("HOME") ?? Path.GetTempPath();
         var cache = Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".cache") : xdg, "nixgen");
-        var modCache = Environment.GetEnvironmentVariable("GOMODCACHE");
+        var modCache = variable("GOMODCACHE");
         var pass = PassedThrough
-            .Select(n => (n, v: Environment.GetEnvironmentVariable(n)))
+            .Select(n => (n, v: variable(n)))
             .Where(p => p.v is not null)
             .ToDictionary(p => p.n, p => p.v, StringComparer.Ordinal);
         return new GoEnvironment(cache, string.IsNullOrEmpty(modCache) ? Path.Combine(cache, "gomodcache") : modCache, pass);

@@ -1,52 +1,98 @@
 namespace NixGen.Output;
 
-/// <summary>Writes generated files safely: temp file in the same directory, then rename; unchanged files are not touched.</summary>
+/// <summary>
+/// Writes a change set of generated files as one: every new content goes to a temp file beside its target first
+/// (with the target's mode), then the renames; a failure at any point leaves every file as it was. Unchanged files are
+/// not touched (their mtime stays).
+/// </summary>
 public static class FileWriter
 {
-    /// <summary>Writes every file whose content differs; returns the paths written. All temp files are made before any rename.</summary>
+    private sealed record Change(string Rel, string Target, string Temp, string? Backup);
+
+    /// <summary>Writes every file whose content differs and removes <paramref name="remove"/>; returns what it did.</summary>
     public static IReadOnlyList<string> WriteAll(string root, IReadOnlyDictionary<string, string> files, IReadOnlyList<string>? remove = null)
     {
-        var pending = new List<(string Temp, string Target, string Rel)>();
+        var suffix = $".nixgen-{Environment.ProcessId}";
+        var changes = new List<Change>();
+        var done = new List<Change>();
+        var removed = new List<(string Rel, string Backup)>();
         try
         {
             foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 var target = Path.Combine(root, rel);
+                if (Directory.Exists(target))
+                {
+                    throw new IOException($"{rel}: is a directory; nixgen writes a file there (no file was changed)");
+                }
+
                 if (File.Exists(target) && File.ReadAllText(target) == content)
                 {
                     continue;
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.nixgen-{Environment.ProcessId}.tmp");
+                var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}.tmp");
                 File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false));
-                pending.Add((temp, target, rel));
+                string? backup = null;
+                if (File.Exists(target))
+                {
+                    File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+                    backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}.bak");
+                    File.Copy(target, backup, overwrite: true);
+                }
+
+                changes.Add(new Change(rel, target, temp, backup));
             }
 
-            foreach (var (temp, target, _) in pending)
+            foreach (var c in changes)
             {
-                File.Move(temp, target, overwrite: true);
+                File.Move(c.Temp, c.Target, overwrite: true);
+                done.Add(c);
             }
 
             // Generated files nixgen no longer produces go last, once everything else is in place.
-            var removed = new List<string>();
             foreach (var rel in remove ?? [])
             {
-                File.Delete(Path.Combine(root, rel));
-                removed.Add("removed " + rel);
+                var path = Path.Combine(root, rel);
+                var backup = path + suffix + ".bak";
+                File.Move(path, backup, overwrite: true);
+                removed.Add((rel, backup));
+            }
+        }
+        catch
+        {
+            // Undo in reverse: restore what was replaced or removed, delete what was created.
+            foreach (var (rel, backup) in Enumerable.Reverse(removed))
+            {
+                File.Move(backup, Path.Combine(root, rel), overwrite: true);
             }
 
-            return [.. pending.Select(p => p.Rel), .. removed];
+            foreach (var c in Enumerable.Reverse(done))
+            {
+                if (c.Backup is not null)
+                {
+                    File.Move(c.Backup, c.Target, overwrite: true);
+                }
+                else
+                {
+                    File.Delete(c.Target);
+                }
+            }
+
+            throw;
         }
         finally
         {
-            foreach (var (temp, _, _) in pending)
+            foreach (var path in changes.SelectMany(c => new[] { c.Temp, c.Backup }).Concat(removed.Select(r => r.Backup)))
             {
-                if (File.Exists(temp))
+                if (path is not null && File.Exists(path))
                 {
-                    File.Delete(temp);
+                    File.Delete(path);
                 }
             }
         }
+
+        return [.. changes.Select(c => c.Rel), .. removed.Select(r => "removed " + r.Rel)];
     }
 }

@@ -3,7 +3,7 @@ namespace NixGen.Pipeline;
 /// <summary>Where stages report progress; the CLI prints it, tests stay silent.</summary>
 public interface IReporter
 {
-    void ServiceStatus(string service, string status);
+    void ServiceStatus(string service, ServiceState state, string detail = "");
 
     /// <summary>A step of the whole run (e.g. fetching modules), not of one service.</summary>
     void Step(string message);
@@ -16,7 +16,7 @@ public interface IReporter
 /// <summary>Reports nothing.</summary>
 public sealed class SilentReporter : IReporter
 {
-    public void ServiceStatus(string service, string status)
+    public void ServiceStatus(string service, ServiceState state, string detail = "")
     {
     }
 

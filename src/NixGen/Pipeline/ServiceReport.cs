@@ -12,4 +12,7 @@ public sealed record GenerationResult(
 
     /// <summary>What nixgen decided from the code and says once (cgo detected, say).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Services nixgen.lock held that no longer exist (dropped from the lock).</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
 }

@@ -21,6 +21,9 @@ public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Service
 {
     public const string FileName = "nixgen.lock";
 
+    /// <summary>The lock format this nixgen reads and writes.</summary>
+    public const int FormatVersion = 1;
+
     public static LockFile Empty { get; } = new(new Dictionary<string, LockedService>(), new Dictionary<string, IReadOnlyDictionary<string, string>>());
 
     public static LockFile Load(string path)
@@ -38,6 +41,14 @@ public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Service
         catch (JsonException e)
         {
             throw new Config.ConfigException($"{FileName}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
+        }
+
+        var version = root?["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (version is null or < 1 or > FormatVersion)
+        {
+            throw new Config.ConfigException(version > FormatVersion
+                ? $"{FileName}: format version {version} was written by a newer nixgen (this one reads version {FormatVersion}); upgrade nixgen, or delete the lock and run `nixgen update --force`"
+                : $"{FileName}: no valid \"version\" (this nixgen writes {FormatVersion}); delete it and run `nixgen update --force`");
         }
 
         var services = new Dictionary<string, LockedService>(StringComparer.Ordinal);
@@ -98,7 +109,7 @@ public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Service
             trees[dir] = Sorted(files);
         }
 
-        var root = new JsonObject { ["services"] = services, ["trees"] = trees, ["version"] = 1 };
+        var root = new JsonObject { ["services"] = services, ["trees"] = trees, ["version"] = FormatVersion };
         var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }

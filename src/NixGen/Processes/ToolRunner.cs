@@ -9,14 +9,17 @@ namespace NixGen.Processes;
 public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);
 
 /// <summary>An external tool (<c>go</c>, <c>nix</c>) that is missing or failed; the message quotes the tool.</summary>
-public sealed class ToolException(string message) : Exception(message);
+public class ToolException(string message) : Exception(message);
 
 /// <summary>
 /// Runs <c>go</c> and <c>nix</c> through CliWrap: arguments built, never concatenated; environment set explicitly;
 /// stderr captured; cancellation kills the child.
 /// </summary>
-public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<string, string>? tools = null)
+/// <param name="variable">Where NIXGEN_GO / NIXGEN_NIX and PATH are read (the process environment unless given).</param>
+public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<string, string>? tools = null, Func<string, string?>? variable = null)
 {
+    private readonly Func<string, string?> _variable = variable ?? Environment.GetEnvironmentVariable;
+
     private static int s_totalStarted;
     private int _started;
 
@@ -34,22 +37,22 @@ public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<s
             return Locate(configured);
         }
 
-        var fromEnv = Environment.GetEnvironmentVariable("NIXGEN_" + tool.ToUpperInvariant());
-        return Locate(string.IsNullOrEmpty(fromEnv) ? tool : fromEnv);
+        var fromEnv = _variable("NIXGEN_" + tool.ToUpperInvariant());
+        return Locate(string.IsNullOrEmpty(fromEnv) ? tool : fromEnv, _variable("PATH"));
     }
 
     /// <summary>How many processes this runner has started (benchmarks and tests assert no-op runs start none).</summary>
     public int ProcessesStarted => _started;
 
     /// <summary>Finds an executable by name on PATH (or uses an explicit path).</summary>
-    public static string? Locate(string tool)
+    public static string? Locate(string tool, string? searchPath = null)
     {
         if (tool.Contains('/', StringComparison.Ordinal))
         {
             return File.Exists(tool) ? tool : null;
         }
 
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir, tool);

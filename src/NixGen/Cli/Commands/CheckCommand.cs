@@ -1,0 +1,60 @@
+using System.CommandLine;
+using NixGen.Pipeline;
+using NixGen.Planning;
+using NixGen.Rendering;
+
+namespace NixGen.Cli.Commands;
+
+/// <summary><c>nixgen check</c>: for CI; exit 1 with the reasons and a diff when a generated file or a hash is stale.</summary>
+internal sealed class CheckCommand(CliHost host)
+{
+    private readonly Option<string?> _strategy = CommonOptions.Strategy();
+    private readonly Option<bool> _deep = new("--verify") { Description = "Re-hash every service from scratch (ignoring nixgen.lock and the result cache) and compare with the lock and flake.nix: for a nightly CI job" };
+
+    public Command Create()
+    {
+        var command = new Command("check", "For CI: regenerate in memory and compare with the committed files; exit 1 with a diff and the reasons when stale.\n\nExamples:\n  nixgen check || exit 1\n  nixgen check --verify     nightly: re-hash everything from scratch")
+        {
+            _strategy, _deep,
+        };
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, ct) => RunAsync(p, c, ct), ct));
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult p, Context c, CancellationToken ct)
+    {
+        var runner = Runs.NewRunner(host, c);
+        var deep = p.GetValue(_deep);
+        var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, Force: deep, Strategy: p.GetValue(_strategy)), ct).ConfigureAwait(false);
+        var files = result.Files.Where(f => f.Key != Project.ConfigFile).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var diff = Runs.DiffAgainstDisk(c.Repo, files, result.ObsoleteFiles);
+        if (diff.Length == 0)
+        {
+            await host.Out.WriteLineAsync(deep
+                ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {FlakeFiles.Flake} ({result.Services.Count} services)"
+                : $"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({result.Services.Count} services, {runner.ProcessesStarted} processes started)").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        foreach (var s in result.Services.Where(s => !s.Reused))
+        {
+            if (deep && s.PreviousHash != s.VendorHash)
+            {
+                await host.Out.WriteLineAsync($"stale: {s.Name}: {LockFile.FileName} says {s.PreviousHash ?? "null"}, re-hashed from scratch: {s.VendorHash ?? "null"}").ConfigureAwait(false);
+            }
+            else if (!deep)
+            {
+                await host.Out.WriteLineAsync($"stale: {s.Name}: {string.Join("; ", s.Reasons)}").ConfigureAwait(false);
+            }
+        }
+
+        foreach (var r in result.Removed)
+        {
+            await host.Out.WriteLineAsync($"stale: {r}: removed (still in {LockFile.FileName})").ConfigureAwait(false);
+        }
+
+        await host.Out.WriteAsync(diff).ConfigureAwait(false);
+        await host.Out.WriteLineAsync("nixgen: generated files are stale; run `nixgen update` and commit the result").ConfigureAwait(false);
+        return ExitCodes.Stale;
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using NixGen.Cli.Commands;
+using NixGen.Config;
+using NixGen.Discovery;
+using NixGen.GoModules;
+using NixGen.Processes;
+using NixGen.Rendering;
+
+namespace NixGen.Cli;
+
+/// <summary>The <c>nixgen</c> command line over a <see cref="CliHost"/>: the process runs it, and so do the tests, in-process.</summary>
+public static class NixgenApp
+{
+    public const string Help =
+        "nixgen: turns a Go monorepo into a reproducible Nix flake with correct vendorHashes.\n\nExamples:\n" +
+        "  nixgen init                 first run in a repository\n" +
+        "  nixgen update --explain     after `go get`: re-hash what changed and say why\n" +
+        "  nixgen check                in CI: exit 1 with a diff when flake.nix or a hash is stale";
+
+    public static RootCommand Root(CliHost host)
+    {
+        var root = new RootCommand(Help)
+        {
+            GlobalOptions.Repo, GlobalOptions.Jobs, GlobalOptions.Quiet, GlobalOptions.Verbose, GlobalOptions.NoColor,
+        };
+        root.Subcommands.Add(new InitCommand(host).Create());
+        root.Subcommands.Add(new UpdateCommand(host).Create());
+        root.Subcommands.Add(new CheckCommand(host).Create());
+        root.Subcommands.Add(new HashCommand(host).Create());
+        root.Subcommands.Add(new InspectCommand(host).Create());
+        root.Subcommands.Add(new CompletionCommand(host).Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs one command line; usage errors are exit 2, never confused with "stale" (exit 1).</summary>
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+    {
+        var root = Root(host);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await host.Error.WriteLineAsync("nixgen: " + error.Message).ConfigureAwait(false);
+            }
+
+            var name = parse.CommandResult.Command == root ? "nixgen" : "nixgen " + parse.CommandResult.Command.Name;
+            await host.Error.WriteLineAsync($"Run `{name} --help` for usage.").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>Runs a command body, turning expected failures into one message and an exit code.</summary>
+    public static async Task<int> Guard(CliHost host, ParseResult parse, Func<Context, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        try
+        {
+            return await body(GlobalOptions.Resolve(parse, host), ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException)
+        {
+            await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (ToolException e)
+        {
+            await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.ToolFailed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using NixGen.Discovery;
+
+namespace NixGen.Config;
+
+/// <summary>The nixgen.yaml <c>init</c> writes: every discovered service named, the rest as commented examples.</summary>
+public static class DefaultConfig
+{
+    public static string Text(Repository repo, string? ci)
+    {
+        var lines = new List<string>
+        {
+            "# nixgen configuration: see the README (\"nixgen.yaml reference\") for every key.",
+            "description: Go services of this repository",
+            $"nixpkgs: {NixGenConfig.DefaultNixpkgs}",
+            "# The packages' version, the same on every commit (so unchanged services are never rebuilt).",
+            $"version: {NixGenConfig.DefaultVersion}",
+            "systems: [aarch64-darwin, aarch64-linux, x86_64-darwin, x86_64-linux]",
+            repo.Services.Count == 1 ? $"# default: {YamlScalar.Of(repo.Services[0].Name)}  (the only service is the default)" : "# default: <service>  (packages.default)",
+            "hashing:",
+            "  strategy: local",
+            "# cross: [linux/amd64, linux/arm64, darwin/arm64]",
+            "# cachix:",
+            "#   - name: my-cache",
+            "#     publicKey: my-cache.cachix.org-1:<base64 key>",
+            ci is null ? "# ci:\n#   provider: github" : $"ci:\n  provider: {ci}\n  dependabot: false\n  renovate: false",
+            "services:",
+        };
+        foreach (var s in repo.Services)
+        {
+            lines.Add($"  {YamlScalar.Of(s.Module.Dir)}:");
+            lines.Add($"    name: {YamlScalar.Of(s.Name)}");
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
+}

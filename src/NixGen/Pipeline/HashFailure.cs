@@ -1,0 +1,42 @@
+using NixGen.Processes;
+
+namespace NixGen.Pipeline;
+
+/// <summary>One service that could not be hashed, with the tool's message.</summary>
+/// <param name="Dir">The service's directory and <paramref name="Module"/> its module path: a message that differs between
+/// services only by those has one cause.</param>
+public sealed record HashFailure(string Service, string Message, string Dir = "", string Module = "")
+{
+    /// <summary>
+    /// One message per root cause: failures whose text is the same once the service's own name is taken out (a
+    /// broken <c>go</c>, an unreachable proxy, nix offline) are said once, naming every service they hit.
+    /// </summary>
+    public static string Summarize(IEnumerable<HashFailure> failures) =>
+        string.Join("\n", failures
+            .GroupBy(f => Cause(f), StringComparer.Ordinal)
+            .Select(g => (Services: g.Select(f => f.Service).Order(StringComparer.Ordinal).ToList(), Cause: g.Key, Items: g.ToList()))
+            .OrderBy(g => g.Services[0], StringComparer.Ordinal)
+            .Select(g => g.Services.Count == 1
+                ? g.Items[0].Message.StartsWith(g.Services[0] + ": ", StringComparison.Ordinal) ? g.Items[0].Message : $"{g.Services[0]}: {g.Items[0].Message}"
+                : $"{g.Services.Count} services ({string.Join(", ", g.Services)}): {g.Cause}"));
+
+    private static string Cause(HashFailure f)
+    {
+        var text = f.Message.StartsWith(f.Service + ": ", StringComparison.Ordinal) ? f.Message[(f.Service.Length + 2)..] : f.Message;
+        if (f.Module.Length > 0)
+        {
+            text = text.Replace(f.Module, "<module>", StringComparison.Ordinal);
+        }
+
+        return f.Dir.Length > 1 ? text.Replace(" in " + f.Dir + ":", " in <dir>:", StringComparison.Ordinal) : text;
+    }
+}
+
+/// <summary>Some services could not be hashed: the message says why (once per cause); the others' results are kept.</summary>
+public sealed class HashFailedException(string message, IReadOnlyList<ServiceReport> hashed, IReadOnlyList<HashFailure> failures) : ToolException(message)
+{
+    /// <summary>The services that were hashed or reused.</summary>
+    public IReadOnlyList<ServiceReport> Hashed { get; } = hashed;
+
+    public IReadOnlyList<HashFailure> Failures { get; } = failures;
+}

@@ -1,0 +1,37 @@
+namespace NixGen.Pipeline;
+
+/// <summary>Where one service is in a run, as the reporters show it.</summary>
+public enum ServiceState
+{
+    /// <summary>Waiting for a hashing slot (detail: why it is hashed).</summary>
+    Queued,
+
+    /// <summary><c>go mod vendor</c> (or the nix build) is running.</summary>
+    Vendoring,
+
+    /// <summary>Hashed in this run (detail: the hash).</summary>
+    Hashed,
+
+    /// <summary>Every input matches nixgen.lock.</summary>
+    Reused,
+
+    /// <summary>Taken from the result cache by fingerprint (detail: why it changed).</summary>
+    Cached,
+
+    /// <summary>Hashing failed (the message is reported once per root cause).</summary>
+    Failed,
+}
+
+/// <summary>The words a reporter shows for a state.</summary>
+public static class ServiceStates
+{
+    public static string Describe(ServiceState state, string detail) => (state, detail) switch
+    {
+        (ServiceState.Queued, _) => "queued: " + detail,
+        (ServiceState.Vendoring, _) => "vendoring",
+        (ServiceState.Hashed, _) => "hashed: " + detail,
+        (ServiceState.Reused, _) => "reused",
+        (ServiceState.Cached, _) => "reused from cache: " + detail,
+        _ => "failed",
+    };
+}

@@ -1,0 +1,52 @@
+using NixGen.Discovery;
+using NixGen.GoModules;
+
+namespace NixGen.Planning;
+
+/// <summary>Compares every service's fingerprint with nixgen.lock and decides what to hash again, and why.</summary>
+/// <param name="localGo">The local go's release, read from its GOROOT/VERSION (<c>unknown</c> when there is no go).</param>
+public sealed class Planner(string localGo)
+{
+    /// <param name="nixGoIdentity">What vendors under the nix strategy (the flake's Go and nixpkgs pin).</param>
+    public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity)
+    {
+        // vendor/modules.txt changes between Go series, not between patch releases: the lock keys the series.
+        var vendoringGo = strategy == "nix" ? nixGoIdentity : GoToolchain.SeriesOf(localGo);
+        var trees = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var s in repo.Services)
+        {
+            foreach (var r in s.LocalReplaces.Where(r => !trees.ContainsKey(r.TargetDir)))
+            {
+                trees[r.TargetDir] = Fingerprint.TreeFiles(repo, s.Source, r.TargetDir);
+            }
+        }
+
+        var services = repo.Services.Select(s => PlanService(repo, s, lockFile, vendoringGo, strategy, force, trees)).ToList();
+        var removed = lockFile.Services.Keys.Where(k => repo.Services.All(s => s.Name != k)).Order(StringComparer.Ordinal).ToList();
+        return new Plan(services, strategy, vendoringGo, localGo, trees, removed);
+    }
+
+    private static ServicePlan PlanService(
+        Repository repo, Service s, LockFile lockFile, string vendoringGo, string strategy, bool force, SortedDictionary<string, SortedDictionary<string, string>> trees)
+    {
+        var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees);
+        var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
+        lockFile.Services.TryGetValue(s.Name, out var old);
+        if (old is not null && old.Fingerprint.TryGetValue("go", out var oldGo)
+            && (vendoringGo == "unknown" || (oldGo != vendoringGo && GoToolchain.SeriesOf(oldGo) == vendoringGo)))
+        {
+            // A lock written with the full release (go1.23.4) keeps it: a patch release vendors the same tree. With no go
+            // on PATH (a CI job that only runs `nixgen check`) which Go vendored cannot change what is locked, so the
+            // other inputs decide; a service that does need hashing still fails clearly.
+            fingerprint["go"] = oldGo;
+        }
+
+        IReadOnlyList<string> reasons = force ? ["--force"] : ChangeExplainer.Explain(old, fingerprint, modules, lockFile.Trees, trees);
+        if (old is not null && old.Dir != s.Module.Dir && reasons.Count == 0)
+        {
+            reasons = [$"moved from {old.Dir}"];
+        }
+
+        return new ServicePlan(s, fingerprint, modules, old, reasons);
+    }
+}

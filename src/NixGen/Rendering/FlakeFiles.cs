@@ -1,0 +1,47 @@
+using NixGen.Config;
+using NixGen.Discovery;
+using NixGen.Planning;
+
+namespace NixGen.Rendering;
+
+/// <summary>Every file nixgen renders (all but nixgen.lock), from one model, so the CI matrix always names the flake's packages.</summary>
+public static class FlakeFiles
+{
+    public const string Flake = "flake.nix";
+
+    /// <summary>The workflow nixgen generates for GitHub Actions.</summary>
+    public const string Workflow = ".github/workflows/nix.yml";
+
+    public const string DependabotWorkflow = ".github/workflows/nixgen-dependabot.yml";
+
+    public const string Renovate = "renovate.json";
+
+    /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
+    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate];
+
+    /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
+    public static SortedDictionary<string, string> Render(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
+    {
+        var goSeries = GoRequirement.Of(repo, config).Series;
+        var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
+        var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
+        var model = FlakeModelBuilder.Build(repo, config, hashes);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [Flake] = renderer.Render(model) };
+        if (config.Ci.Enabled)
+        {
+            var ci = CiModelBuilder.Build(model, config, goSeries == "default" ? "stable" : goSeries);
+            files[Workflow] = renderer.RenderTemplate("github-workflow.yml.sbn", ci);
+            if (config.Ci.Dependabot)
+            {
+                files[DependabotWorkflow] = renderer.RenderTemplate("dependabot-workflow.yml.sbn", ci);
+            }
+
+            if (config.Ci.Renovate)
+            {
+                files[Renovate] = renderer.RenderTemplate("renovate.json.sbn", ci);
+            }
+        }
+
+        return files;
+    }
+}
