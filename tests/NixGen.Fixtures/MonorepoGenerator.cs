@@ -117,7 +117,7 @@ public sealed class MonorepoGenerator
         return (module, version);
     }
 
-    private static void WriteService(string repo, GoProxyBuilder proxy, GeneratedService s, IReadOnlyDictionary<string, string> versions, bool writeSource = true)
+    private static void WriteService(string repo, GoProxyBuilder proxy, GeneratedService s, Dictionary<string, string> versions, bool writeSource = true)
     {
         var mod = new StringBuilder($"module {RepoModulePrefix}{s.Dir}\n\ngo 1.21\n");
         var requires = s.RemoteModules.Select(m => (m, versions[m])).Concat(s.Libraries.Select(l => ($"{RepoModulePrefix}libs/{l}", "v0.0.0"))).ToList();

@@ -8,6 +8,8 @@ namespace NixGen.Tests;
 
 public sealed class ParserSpecs
 {
+    private static readonly string[] FileKinds = ["go.mod", "go.work"];
+
     public static TheoryData<string> CorpusFiles()
     {
         var data = new TheoryData<string>();
@@ -210,7 +212,7 @@ public sealed class ParserSpecs
                 }
 
                 var text = sb.ToString();
-                foreach (var kind in new[] { "go.mod", "go.work" })
+                foreach (var kind in FileKinds)
                 {
                     try
                     {

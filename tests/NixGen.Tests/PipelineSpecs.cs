@@ -111,7 +111,7 @@ public sealed class PipelineSpecs
 
         public void ServiceStatus(string service, ServiceState state, string detail = "") => States.Add((service, state));
 
-        public void Step(string message)
+        public void Progress(string message)
         {
         }
 

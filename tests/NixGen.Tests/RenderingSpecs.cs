@@ -7,6 +7,8 @@ namespace NixGen.Tests;
 
 public sealed class RenderingSpecs
 {
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task The_example_flake_matches_its_snapshot()
     {
@@ -41,7 +43,7 @@ public sealed class RenderingSpecs
         var file = dir.Write("s.nix", NixString.Quote(hostile) + "\n");
         var (exit, stdout, stderr) = Tools.Run("nix-instantiate", dir.Path, null, "--eval", "--json", "--readonly-mode", file);
         Assert.True(exit == 0, stderr);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(hostile, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), stdout.Trim());
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(hostile, RelaxedJson), stdout.Trim());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace NixGen.Tests;
 /// A repository with one service of each kind buildGoModule treats differently, its remote modules served by a
 /// file:// proxy built here, hashed once with the local strategy and checked against independent computation.
 /// </summary>
-public sealed class KindsRepo : IAsyncLifetime
+public sealed class KindsRepo : IAsyncLifetime, IDisposable
 {
     private readonly TempDir _dir = new();
 
@@ -32,9 +32,11 @@ public sealed class KindsRepo : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _dir.Dispose();
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _dir.Dispose();
 
     public static GoEnvironment Environment(string scratch, string proxyUrl, string? nixConfig = "substituters =") => new(
         Path.Combine(scratch, "cache"),

@@ -15,7 +15,7 @@ public sealed class ConsoleReporter(TextWriter error, bool quiet, bool verbose, 
         }
     }
 
-    public void Step(string message)
+    public void Progress(string message)
     {
         if (!quiet)
         {

@@ -46,7 +46,7 @@ public sealed class LiveReporter : IReporter, IAsyncDisposable
 
     public void ServiceStatus(string service, ServiceState state, string detail = "") => _status[service] = (state, ServiceStates.Describe(state, detail));
 
-    public void Step(string message) => _step = message;
+    public void Progress(string message) => _step = message;
 
     public void Warn(string message) => _warnings.Enqueue(message);
 

@@ -5,9 +5,6 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace NixGen.Config;
 
-/// <summary>A nixgen.yaml that cannot be used, with <c>file:line:col</c>.</summary>
-public sealed class ConfigException(string message) : Exception(message);
-
 /// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
 public static partial class ConfigLoader
 {

@@ -1,37 +1,5 @@
 namespace NixGen.Config;
 
-/// <summary>A Cachix (or any binary) cache the flake should pull from.</summary>
-public sealed record CacheConfig(string Name, string Url, string PublicKey);
-
-/// <summary>An OCI image for a service.</summary>
-public sealed record ImageConfig(bool Enabled, string? Name, string Tag, IReadOnlyList<int> Ports, IReadOnlyDictionary<string, string> Env, bool CaCertificates, bool Tzdata);
-
-/// <summary>Per-service settings from nixgen.yaml, with defaults applied.</summary>
-/// <param name="Cgo">CGO_ENABLED as configured; null: on when the service's own packages import "C".</param>
-public sealed record ServiceConfig(
-    string? Name,
-    string? Description,
-    IReadOnlyList<string> Ldflags,
-    IReadOnlyList<string> VersionVariables,
-    IReadOnlyList<string> CommitVariables,
-    IReadOnlyList<string> Tags,
-    bool? Cgo,
-    bool DoCheck,
-    ImageConfig Image,
-    string? Go);
-
-/// <summary>Generated CI glue: the GitHub Actions workflow, and the dependency-bot hooks that run <c>nixgen update</c>.</summary>
-public sealed record CiConfig(string Provider, string DefaultBranch, bool Renovate, bool Dependabot, string NixgenInstall)
-{
-    public bool Enabled => Provider != "none";
-}
-
-/// <summary>A cross-compilation target, <c>linux/arm64</c>.</summary>
-public sealed record CrossTarget(string GoOs, string GoArch)
-{
-    public override string ToString() => $"{GoOs}/{GoArch}";
-}
-
 /// <summary>The whole of nixgen.yaml after validation, defaults applied.</summary>
 public sealed record NixGenConfig(
     string Description,

@@ -31,12 +31,3 @@ public sealed record HashFailure(string Service, string Message, string Dir = ""
         return f.Dir.Length > 1 ? text.Replace(" in " + f.Dir + ":", " in <dir>:", StringComparison.Ordinal) : text;
     }
 }
-
-/// <summary>Some services could not be hashed: the message says why (once per cause); the others' results are kept.</summary>
-public sealed class HashFailedException(string message, IReadOnlyList<ServiceReport> hashed, IReadOnlyList<HashFailure> failures) : ToolException(message)
-{
-    /// <summary>The services that were hashed or reused.</summary>
-    public IReadOnlyList<ServiceReport> Hashed { get; } = hashed;
-
-    public IReadOnlyList<HashFailure> Failures { get; } = failures;
-}

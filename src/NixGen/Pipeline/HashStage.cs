@@ -7,10 +7,6 @@ using NixGen.Rendering;
 
 namespace NixGen.Pipeline;
 
-/// <summary>What hashing produced: a result for every service that has one, and the failures.</summary>
-/// <param name="FromCache">Services whose result came from the result cache.</param>
-public sealed record HashOutcome(IReadOnlyDictionary<string, VendorResult> Results, IReadOnlySet<string> FromCache, IReadOnlyList<HashFailure> Failures);
-
 /// <summary>
 /// Carries out a plan: reuses the lock and the result cache, fetches missing modules once, then hashes the rest in
 /// parallel with the strategy (or the given hasher). A service that fails does not stop the others.
@@ -93,7 +89,7 @@ public sealed class HashStage(ToolRunner runner, GoEnvironment environment, IRep
         var missing = prefetcher.Missing(toFetch).Count;
         if (missing > 0)
         {
-            reporter.Step($"fetching {missing} module version(s) into the shared cache");
+            reporter.Progress($"fetching {missing} module version(s) into the shared cache");
             await prefetcher.PrefetchAsync(toFetch, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -140,7 +136,7 @@ public sealed class HashStage(ToolRunner runner, GoEnvironment environment, IRep
     /// the fake hash for each service still to hash: building <c>.goModules</c> of one of its packages makes nix
     /// report the real hash.
     /// </summary>
-    private static string WriteProbe(Project project, IReadOnlyDictionary<string, VendorResult> known)
+    private static string WriteProbe(Project project, ConcurrentDictionary<string, VendorResult> known)
     {
         var repo = project.Repo;
         var probe = Directory.CreateTempSubdirectory("nixgen-probe-").FullName;

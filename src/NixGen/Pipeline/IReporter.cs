@@ -6,29 +6,9 @@ public interface IReporter
     void ServiceStatus(string service, ServiceState state, string detail = "");
 
     /// <summary>A step of the whole run (e.g. fetching modules), not of one service.</summary>
-    void Step(string message);
+    void Progress(string message);
 
     void Warn(string message);
 
     void Verbose(string message);
-}
-
-/// <summary>Reports nothing.</summary>
-public sealed class SilentReporter : IReporter
-{
-    public void ServiceStatus(string service, ServiceState state, string detail = "")
-    {
-    }
-
-    public void Step(string message)
-    {
-    }
-
-    public void Warn(string message)
-    {
-    }
-
-    public void Verbose(string message)
-    {
-    }
 }

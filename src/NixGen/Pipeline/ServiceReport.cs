@@ -2,17 +2,3 @@ namespace NixGen.Pipeline;
 
 /// <summary>What happened to one service in a run: its hash, whether it was reused (from the lock, or from the result cache), and why it changed.</summary>
 public sealed record ServiceReport(string Name, string ModRoot, string? VendorHash, bool ProxyVendor, string Strategy, string Go, bool Reused, IReadOnlyList<string> Reasons, string? PreviousHash, bool FromCache = false);
-
-/// <summary>The files a run produces (path relative to the repository → content) and its report.</summary>
-/// <param name="Obsolete">Files nixgen generated earlier but no longer produces (CI turned off, say): to remove.</param>
-public sealed record GenerationResult(
-    IReadOnlyDictionary<string, string> Files, IReadOnlyList<ServiceReport> Services, IReadOnlyList<string> Warnings, int ProcessesStarted, IReadOnlyList<string>? Obsolete = null)
-{
-    public IReadOnlyList<string> ObsoleteFiles => Obsolete ?? [];
-
-    /// <summary>What nixgen decided from the code and says once (cgo detected, say).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
-
-    /// <summary>Services nixgen.lock held that no longer exist (dropped from the lock).</summary>
-    public IReadOnlyList<string> Removed { get; init; } = [];
-}

@@ -21,17 +21,3 @@ public enum ServiceState
     /// <summary>Hashing failed (the message is reported once per root cause).</summary>
     Failed,
 }
-
-/// <summary>The words a reporter shows for a state.</summary>
-public static class ServiceStates
-{
-    public static string Describe(ServiceState state, string detail) => (state, detail) switch
-    {
-        (ServiceState.Queued, _) => "queued: " + detail,
-        (ServiceState.Vendoring, _) => "vendoring",
-        (ServiceState.Hashed, _) => "hashed: " + detail,
-        (ServiceState.Reused, _) => "reused",
-        (ServiceState.Cached, _) => "reused from cache: " + detail,
-        _ => "failed",
-    };
-}

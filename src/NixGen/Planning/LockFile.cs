@@ -4,17 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace NixGen.Planning;
 
-/// <summary>What nixgen.lock remembers of one service: its fingerprint, the modules of its go.sum, and the result.</summary>
-public sealed record LockedService(
-    string Dir,
-    IReadOnlyDictionary<string, string> Fingerprint,
-    IReadOnlyDictionary<string, string> Modules,
-    string? VendorHash,
-    bool ProxyVendor,
-    string Go,
-    string Strategy,
-    string Why);
-
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
 /// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
 public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees)

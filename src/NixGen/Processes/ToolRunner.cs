@@ -5,12 +5,6 @@ using CliWrap.Builders;
 
 namespace NixGen.Processes;
 
-/// <summary>What an external tool printed and how it exited.</summary>
-public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);
-
-/// <summary>An external tool (<c>go</c>, <c>nix</c>) that is missing or failed; the message quotes the tool.</summary>
-public class ToolException(string message) : Exception(message);
-
 /// <summary>
 /// Runs <c>go</c> and <c>nix</c> through CliWrap: arguments built, never concatenated; environment set explicitly;
 /// stderr captured; cancellation kills the child.

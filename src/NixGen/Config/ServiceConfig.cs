@@ -1,0 +1,15 @@
+namespace NixGen.Config;
+
+/// <summary>Per-service settings from nixgen.yaml, with defaults applied.</summary>
+/// <param name="Cgo">CGO_ENABLED as configured; null: on when the service's own packages import "C".</param>
+public sealed record ServiceConfig(
+    string? Name,
+    string? Description,
+    IReadOnlyList<string> Ldflags,
+    IReadOnlyList<string> VersionVariables,
+    IReadOnlyList<string> CommitVariables,
+    IReadOnlyList<string> Tags,
+    bool? Cgo,
+    bool DoCheck,
+    ImageConfig Image,
+    string? Go);

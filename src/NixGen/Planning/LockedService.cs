@@ -1,0 +1,16 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NixGen.Planning;
+
+/// <summary>What nixgen.lock remembers of one service: its fingerprint, the modules of its go.sum, and the result.</summary>
+public sealed record LockedService(
+    string Dir,
+    IReadOnlyDictionary<string, string> Fingerprint,
+    IReadOnlyDictionary<string, string> Modules,
+    string? VendorHash,
+    bool ProxyVendor,
+    string Go,
+    string Strategy,
+    string Why);

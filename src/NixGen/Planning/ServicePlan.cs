@@ -1,0 +1,19 @@
+using NixGen.Discovery;
+
+namespace NixGen.Planning;
+
+/// <summary>One service's plan: its fingerprint, what the lock held, why it must be hashed again (if it must).</summary>
+/// <param name="Modules">The newest version of each module of its go.sum (what a bump moves).</param>
+/// <param name="Reasons">Why it is hashed again, in the user's words; empty when it is reused.</param>
+public sealed record ServicePlan(
+    Service Service,
+    SortedDictionary<string, string> Fingerprint,
+    IReadOnlyDictionary<string, string> Modules,
+    LockedService? Old,
+    IReadOnlyList<string> Reasons)
+{
+    public PlanAction Action => Reasons.Count == 0 && Old is not null ? PlanAction.Reuse : PlanAction.Hash;
+
+    /// <summary>The key of this service's result in the result cache.</summary>
+    public string CacheKey => ResultCache.Key(Service.Module.Dir, Fingerprint);
+}

@@ -1,0 +1,9 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+using CliWrap.Builders;
+
+namespace NixGen.Processes;
+
+/// <summary>What an external tool printed and how it exited.</summary>
+public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);

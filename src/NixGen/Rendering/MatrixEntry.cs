@@ -1,0 +1,6 @@
+using NixGen.Config;
+
+namespace NixGen.Rendering;
+
+/// <summary>One job of the build matrix: a flake package and the runner that builds it, as YAML scalars.</summary>
+public sealed record MatrixEntry(string Package, string Os);

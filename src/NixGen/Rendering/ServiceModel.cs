@@ -1,0 +1,28 @@
+namespace NixGen.Rendering;
+
+/// <summary>One service's buildGoModule call.</summary>
+/// <param name="Attr">Its attribute name (quoted when it is not an identifier).</param>
+/// <param name="Name">Its name as the user sees it (package name, CI matrix), not escaped.</param>
+/// <param name="BuilderArgs">The argument of <c>buildGoModuleWith</c>: <c>{ }</c>, <c>{ cgo = 1; }</c>, a Go minimum.</param>
+public sealed record ServiceModel(
+    string Attr,
+    string Name,
+    string Pname,
+    IReadOnlyList<string> SrcInclude,
+    IReadOnlyList<string> SrcExclude,
+    bool SrcExcludesGenerated,
+    string ModRoot,
+    IReadOnlyList<string> SubPackages,
+    string VendorHash,
+    bool ProxyVendor,
+    IReadOnlyList<string> Ldflags,
+    IReadOnlyList<string> Tags,
+    bool Cgo,
+    bool DoCheck,
+    string Description,
+    string MainProgram,
+    string HashNote,
+    ImageModel? Image,
+    string BuilderArgs,
+    string? GoComment,
+    IReadOnlyList<CrossPackageModel> Cross);
