@@ -37,7 +37,7 @@ public sealed class NixBuildFixture : IDisposable
 
     public Dictionary<string, string> NixEnv => new() { ["GOPROXY"] = Proxy.Url };
 
-    public GoEnvironment GoEnv(string scratch) => KindsRepo.Environment(scratch, Proxy.Url);
+    internal GoEnvironment GoEnv(string scratch) => KindsRepo.Environment(scratch, Proxy.Url);
 
     public static void OpenToBuilders(string dir)
     {
@@ -52,7 +52,7 @@ public sealed class NixBuildFixture : IDisposable
 }
 
 /// <summary>What `nixgen init`/`update`/`check` do, in-process: the same pipeline and writer the commands use.</summary>
-public static class InProcess
+internal static class InProcess
 {
     public static async Task<GenerationResult> GenerateAsync(string repo, GoEnvironment env, GenerateOptions? options = null, ToolRunner? runner = null) =>
         await new Generator(runner ?? new ToolRunner(), env, new SilentReporter()).GenerateAsync(repo, options ?? new GenerateOptions(Jobs: 2), CancellationToken.None);

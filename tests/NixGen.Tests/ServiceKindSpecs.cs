@@ -20,7 +20,7 @@ public sealed class KindsRepo : IAsyncLifetime, IDisposable
 
     public GoProxyBuilder Proxy { get; private set; } = null!;
 
-    public GenerationResult Local { get; private set; } = null!;
+    internal GenerationResult Local { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -38,7 +38,7 @@ public sealed class KindsRepo : IAsyncLifetime, IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    public static GoEnvironment Environment(string scratch, string proxyUrl, string? nixConfig = "substituters =") => new(
+    internal static GoEnvironment Environment(string scratch, string proxyUrl, string? nixConfig = "substituters =") => new(
         Path.Combine(scratch, "cache"),
         Path.Combine(scratch, "modcache"),
         new Dictionary<string, string?> { ["GOPROXY"] = proxyUrl, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod", ["NIX_CONFIG"] = nixConfig });

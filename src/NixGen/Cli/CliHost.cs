@@ -6,7 +6,7 @@ namespace NixGen.Cli;
 /// The world a command sees: where it prints, its environment variables, its working directory and whether it talks
 /// to a terminal. The process gives the real one; tests run commands in-process with their own.
 /// </summary>
-public sealed class CliHost(TextWriter output, TextWriter error, Func<string, string?> variable, string workingDirectory, bool outputIsTerminal = false, bool errorIsTerminal = false)
+internal sealed class CliHost(TextWriter output, TextWriter error, Func<string, string?> variable, string workingDirectory, bool outputIsTerminal = false, bool errorIsTerminal = false)
 {
     public TextWriter Out { get; } = output;
 

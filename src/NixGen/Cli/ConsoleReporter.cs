@@ -3,7 +3,7 @@ using NixGen.Pipeline;
 namespace NixGen.Cli;
 
 /// <summary>Prints progress as plain lines to stderr (stdout stays for results and JSON).</summary>
-public sealed class ConsoleReporter(TextWriter error, bool quiet, bool verbose, bool color) : IReporter
+internal sealed class ConsoleReporter(TextWriter error, bool quiet, bool verbose, bool color) : IReporter
 {
     private readonly Lock _gate = new();
 

@@ -1,7 +1,7 @@
 namespace NixGen.Cli;
 
 /// <summary>The exit codes every command keeps to.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int Stale = 1;

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace NixGen.Cli;
 
 /// <summary>Options every command takes, and what they resolve to for one invocation.</summary>
-public static class GlobalOptions
+internal static class GlobalOptions
 {
     public static readonly Option<string> Repo = new("--repo")
     {
@@ -90,4 +90,4 @@ public static class GlobalOptions
 }
 
 /// <summary>Global options of one invocation.</summary>
-public sealed record Context(string Repo, int Jobs, bool Quiet, bool Verbose, bool Color);
+internal sealed record Context(string Repo, int Jobs, bool Quiet, bool Verbose, bool Color);

@@ -8,7 +8,7 @@ namespace NixGen.Cli;
 /// Live per-service status in a terminal (queued / fetching / vendoring / hashed / reused / failed), drawn on
 /// stderr with Spectre.Console so stdout stays for results. Warnings wait until the live view is gone.
 /// </summary>
-public sealed class LiveReporter : IReporter, IAsyncDisposable
+internal sealed class LiveReporter : IReporter, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (ServiceState State, string Text)> _status = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _warnings = new();

@@ -9,7 +9,7 @@ using NixGen.Rendering;
 namespace NixGen.Cli;
 
 /// <summary>The <c>nixgen</c> command line over a <see cref="CliHost"/>: the process runs it, and so do the tests, in-process.</summary>
-public static class NixgenApp
+internal static class NixgenApp
 {
     public const string Help =
         "nixgen: turns a Go monorepo into a reproducible Nix flake with correct vendorHashes.\n\nExamples:\n" +

@@ -3,7 +3,7 @@ using NixGen.Processes;
 namespace NixGen.Cli;
 
 /// <summary>The <c>nixgen</c> process: the command line on the real console, Ctrl-C as cancellation.</summary>
-public static class Program
+internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace NixGen.Cli;
 
 /// <summary>Keeps two nixgen runs on the same repository from interleaving their writes.</summary>
-public sealed class RepoLock(FileStream stream) : IDisposable
+internal sealed class RepoLock(FileStream stream) : IDisposable
 {
     public static async Task<RepoLock> AcquireAsync(string repo, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using NixGen.Discovery;
 namespace NixGen.Cli;
 
 /// <summary>The readable (and JSON) summary printed by <c>nixgen inspect</c>.</summary>
-public static class RepoSummary
+internal static class RepoSummary
 {
     public static string Text(Repository repo)
     {

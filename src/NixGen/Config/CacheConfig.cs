@@ -1,4 +1,4 @@
 namespace NixGen.Config;
 
 /// <summary>A Cachix (or any binary) cache the flake should pull from.</summary>
-public sealed record CacheConfig(string Name, string Url, string PublicKey);
+internal sealed record CacheConfig(string Name, string Url, string PublicKey);

@@ -1,7 +1,7 @@
 namespace NixGen.Config;
 
 /// <summary>Generated CI glue: the GitHub Actions workflow, and the dependency-bot hooks that run <c>nixgen update</c>.</summary>
-public sealed record CiConfig(string Provider, string DefaultBranch, bool Renovate, bool Dependabot, string NixgenInstall)
+internal sealed record CiConfig(string Provider, string DefaultBranch, bool Renovate, bool Dependabot, string NixgenInstall)
 {
     public bool Enabled => Provider != "none";
 }

@@ -6,4 +6,4 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace NixGen.Config;
 
 /// <summary>A nixgen.yaml that cannot be used, with <c>file:line:col</c>.</summary>
-public sealed class ConfigException(string message) : Exception(message);
+internal sealed class ConfigException(string message) : Exception(message);

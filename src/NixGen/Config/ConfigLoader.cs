@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace NixGen.Config;
 
 /// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
-public static partial class ConfigLoader
+internal partial class ConfigLoader
 {
     internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], [], null, true,
         new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false), null);

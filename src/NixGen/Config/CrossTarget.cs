@@ -1,7 +1,7 @@
 namespace NixGen.Config;
 
 /// <summary>A cross-compilation target, <c>linux/arm64</c>.</summary>
-public sealed record CrossTarget(string GoOs, string GoArch)
+internal sealed record CrossTarget(string GoOs, string GoArch)
 {
     public override string ToString() => $"{GoOs}/{GoArch}";
 }

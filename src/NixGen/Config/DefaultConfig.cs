@@ -3,7 +3,7 @@ using NixGen.Discovery;
 namespace NixGen.Config;
 
 /// <summary>The nixgen.yaml <c>init</c> writes: every discovered service named, the rest as commented examples.</summary>
-public static class DefaultConfig
+internal static class DefaultConfig
 {
     public static string Text(Repository repo, string? ci)
     {

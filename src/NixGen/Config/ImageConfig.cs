@@ -1,4 +1,4 @@
 namespace NixGen.Config;
 
 /// <summary>An OCI image for a service.</summary>
-public sealed record ImageConfig(bool Enabled, string? Name, string Tag, IReadOnlyList<int> Ports, IReadOnlyDictionary<string, string> Env, bool CaCertificates, bool Tzdata);
+internal sealed record ImageConfig(bool Enabled, string? Name, string Tag, IReadOnlyList<int> Ports, IReadOnlyDictionary<string, string> Env, bool CaCertificates, bool Tzdata);

@@ -1,7 +1,7 @@
 namespace NixGen.Config;
 
 /// <summary>The whole of nixgen.yaml after validation, defaults applied.</summary>
-public sealed record NixGenConfig(
+internal sealed record NixGenConfig(
     string Description,
     string Nixpkgs,
     IReadOnlyList<string> Systems,

@@ -2,7 +2,7 @@ namespace NixGen.Config;
 
 /// <summary>Per-service settings from nixgen.yaml, with defaults applied.</summary>
 /// <param name="Cgo">CGO_ENABLED as configured; null: on when the service's own packages import "C".</param>
-public sealed record ServiceConfig(
+internal sealed record ServiceConfig(
     string? Name,
     string? Description,
     IReadOnlyList<string> Ldflags,

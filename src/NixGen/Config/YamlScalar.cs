@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace NixGen.Config;
 
 /// <summary>The one place where text becomes a YAML scalar (nixgen.yaml, the CI workflows): plain when safe, else quoted.</summary>
-public static partial class YamlScalar
+internal partial class YamlScalar
 {
     // Plain scalars that YAML reads back as the same string: no indicators, no numbers, booleans or nulls.
     [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./+-]*$")]

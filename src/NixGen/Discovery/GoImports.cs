@@ -1,7 +1,7 @@
 namespace NixGen.Discovery;
 
 /// <summary>Reads the import paths of Go files: what <c>go mod vendor</c> decides to copy depends on them.</summary>
-public static class GoImports
+internal static class GoImports
 {
     /// <summary>
     /// The sorted, distinct non-standard-library imports of a module's non-test Go files (given as full paths), and

@@ -1,7 +1,7 @@
 namespace NixGen.Discovery;
 
 /// <summary>The package clause of a Go source file and whether <c>//go:build ignore</c> excludes it.</summary>
-public sealed partial record GoSourceHeader(string Package, bool Ignored)
+internal partial record GoSourceHeader(string Package, bool Ignored)
 {
     [System.Text.RegularExpressions.GeneratedRegex(@"^func\s+main\s*\(\s*\)", System.Text.RegularExpressions.RegexOptions.Multiline)]
     private static partial System.Text.RegularExpressions.Regex MainFunc();

@@ -3,4 +3,4 @@ using NixGen.GoModules;
 namespace NixGen.Discovery;
 
 /// <summary>A <c>replace</c> of a module by a directory of this repository.</summary>
-public sealed record LocalReplace(string ModulePath, string TargetDir, Position Position);
+internal sealed record LocalReplace(string ModulePath, string TargetDir, Position Position);

@@ -7,7 +7,7 @@ namespace NixGen.Discovery;
 /// The rules for the names nixgen gives packages: a service's name is its <c>pname</c>, its attribute name (quoted
 /// when it is not a Nix identifier), part of its cross packages' and image's names, and a CI matrix value.
 /// </summary>
-public static partial class PackageNames
+internal partial class PackageNames
 {
     /// <summary>Characters a derivation name may hold that are also safe in a shell word and a URL (store path rules).</summary>
     [GeneratedRegex(@"^[A-Za-z0-9_+][A-Za-z0-9._+-]*$")]

@@ -3,7 +3,7 @@ using NixGen.GoModules;
 namespace NixGen.Discovery;
 
 /// <summary>A repository nixgen cannot work with, naming the file (and position) at fault.</summary>
-public sealed class RepoException : Exception
+internal sealed class RepoException : Exception
 {
     public RepoException(string file, string message)
         : base(message.StartsWith(file, StringComparison.Ordinal) ? message : $"{file}: {message}")

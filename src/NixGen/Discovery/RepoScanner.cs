@@ -3,7 +3,7 @@ using NixGen.GoModules;
 namespace NixGen.Discovery;
 
 /// <summary>Finds the Go modules, workspaces and services of a repository on disk.</summary>
-public static class RepoScanner
+internal static class RepoScanner
 {
     /// <summary>Scans <paramref name="root"/>; throws <see cref="RepoException"/> or <see cref="GoModParseException"/> on bad input.</summary>
     public static Repository Scan(string root, IReadOnlyDictionary<string, string>? serviceNames = null)

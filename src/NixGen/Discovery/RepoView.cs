@@ -7,7 +7,7 @@ namespace NixGen.Discovery;
 /// (with their working-tree content, as a dirty git flake is copied), elsewhere every file (a <c>path:</c> flake).
 /// Untracked and ignored files never reach a derivation, so nixgen never reads them for anything that hashes.
 /// </summary>
-public sealed class RepoView
+internal sealed class RepoView
 {
     private readonly HashSet<string> _files;
 

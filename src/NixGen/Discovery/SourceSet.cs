@@ -10,7 +10,7 @@ namespace NixGen.Discovery;
 /// <param name="ExcludedModules">Modules nested below a root that are not roots themselves: their files are left out.</param>
 /// <param name="ExcludedFiles">Files (or directories) below a root that are never source: nixgen's outputs, go.work.</param>
 /// <param name="FilesByRoot">The files each root contributes, relative to the repository root, in ordinal order.</param>
-public sealed record SourceSet(
+internal sealed record SourceSet(
     IReadOnlyList<string> Roots,
     IReadOnlyList<string> ExcludedModules,
     IReadOnlyList<string> ExcludedFiles,

@@ -1,7 +1,7 @@
 namespace NixGen.GoModules;
 
 /// <summary>Comments attached to a syntax node: the comment lines just before it and the comment after it on its line.</summary>
-public sealed class Comments
+internal sealed class Comments
 {
     public List<Comment> Before { get; } = [];
 

@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>An <c>exclude</c> directive.</summary>
-public sealed record Exclude(string Path, string Version, Position Position);
+internal sealed record Exclude(string Path, string Version, Position Position);

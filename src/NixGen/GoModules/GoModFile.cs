@@ -1,7 +1,7 @@
 namespace NixGen.GoModules;
 
 /// <summary>A parsed go.mod file.</summary>
-public sealed record GoModFile(
+internal sealed record GoModFile(
     string FileName,
     string ModulePath,
     string? Deprecated,

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace NixGen.GoModules;
 
 /// <summary>Writes the JSON that <c>go mod edit -json</c> and <c>go work edit -json</c> print, field for field.</summary>
-public static class GoModJson
+internal static class GoModJson
 {
     private static readonly JsonWriterOptions Options = new()
     {

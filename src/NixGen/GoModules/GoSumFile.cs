@@ -2,13 +2,13 @@ namespace NixGen.GoModules;
 
 /// <summary>One go.sum line: a module's tree hash, or (with <see cref="IsGoMod"/>) its go.mod's hash.</summary>
 /// <remarks>The hash stays a slice of the file's text (it is only ever printed): a large go.sum allocates half as much.</remarks>
-public sealed record GoSumEntry(string Path, string Version, bool IsGoMod, ReadOnlyMemory<char> HashText, int Line)
+internal sealed record GoSumEntry(string Path, string Version, bool IsGoMod, ReadOnlyMemory<char> HashText, int Line)
 {
     public string Hash => HashText.ToString();
 }
 
 /// <summary>A parsed go.sum file.</summary>
-public sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entries)
+internal sealed record GoSumFile(string FileName, IReadOnlyList<GoSumEntry> Entries)
 {
     /// <summary>Module versions whose tree hash is recorded (the <c>/go.mod</c> lines left out), keyed by path.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ModuleVersions() =>

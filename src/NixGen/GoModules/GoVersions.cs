@@ -4,7 +4,7 @@ using Semver;
 namespace NixGen.GoModules;
 
 /// <summary>Go's rules for module versions (semver with a <c>v</c>, short forms, +incompatible) and Go release versions.</summary>
-public static partial class GoVersions
+internal partial class GoVersions
 {
     [GeneratedRegex(@"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$")]
     private static partial Regex GoVersionPattern();

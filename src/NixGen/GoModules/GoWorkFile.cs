@@ -1,7 +1,7 @@
 namespace NixGen.GoModules;
 
 /// <summary>A parsed go.work file.</summary>
-public sealed record GoWorkFile(
+internal sealed record GoWorkFile(
     string FileName,
     string? GoVersion,
     string? Toolchain,

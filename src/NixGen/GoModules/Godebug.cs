@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>A <c>godebug key=value</c> setting.</summary>
-public sealed record Godebug(string Key, string Value, Position Position);
+internal sealed record Godebug(string Key, string Value, Position Position);

@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>An <c>ignore</c> directive (Go 1.25).</summary>
-public sealed record Ignore(string Path, Position Position);
+internal sealed record Ignore(string Path, Position Position);

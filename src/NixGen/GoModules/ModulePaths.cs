@@ -4,7 +4,7 @@ using System.Text;
 namespace NixGen.GoModules;
 
 /// <summary>Go's rules for module paths, quoted strings and local replacement directories.</summary>
-public static class ModulePaths
+internal static class ModulePaths
 {
     /// <summary>Reads a token as Go's modfile does: unquotes <c>"..."</c>, rejects other quotes.</summary>
     /// <exception cref="FormatException">The token is not a valid string.</exception>

@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>A <c>require</c> directive.</summary>
-public sealed record Require(string Path, string Version, bool Indirect, Position Position);
+internal sealed record Require(string Path, string Version, bool Indirect, Position Position);

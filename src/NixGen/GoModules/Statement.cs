@@ -1,7 +1,7 @@
 namespace NixGen.GoModules;
 
 /// <summary>A top-level statement in a go.mod/go.work file.</summary>
-public abstract class Statement
+internal abstract class Statement
 {
     public Comments Comments { get; } = new();
 

@@ -1,7 +1,7 @@
 namespace NixGen.GoModules;
 
 /// <summary>A factored block: <c>require ( ... )</c>.</summary>
-public sealed class SyntaxBlock(IReadOnlyList<Token> tokens, IReadOnlyList<SyntaxLine> lines) : Statement
+internal sealed class SyntaxBlock(IReadOnlyList<Token> tokens, IReadOnlyList<SyntaxLine> lines) : Statement
 {
     public IReadOnlyList<Token> Tokens { get; } = tokens;
 

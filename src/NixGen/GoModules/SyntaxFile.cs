@@ -1,7 +1,7 @@
 namespace NixGen.GoModules;
 
 /// <summary>The syntax tree of a go.mod or go.work file, before any directive is interpreted.</summary>
-public sealed class SyntaxFile(string name, IReadOnlyList<Statement> statements)
+internal sealed class SyntaxFile(string name, IReadOnlyList<Statement> statements)
 {
     public string Name { get; } = name;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace NixGen.GoModules;
 
 /// <summary>The lexer half of <see cref="SyntaxParser"/>: runes, tokens, strings and comments, as x/mod/modfile reads them.</summary>
-public sealed partial class SyntaxParser
+internal partial class SyntaxParser
 {
     private enum Kind
     {

@@ -7,7 +7,7 @@ namespace NixGen.GoModules;
 /// Reads the line-and-block syntax shared by go.mod and go.work, with the same lexical rules and
 /// error messages as Go's <c>golang.org/x/mod/modfile</c>.
 /// </summary>
-public sealed partial class SyntaxParser
+internal partial class SyntaxParser
 {
     private readonly string _file;
     private readonly string _text;

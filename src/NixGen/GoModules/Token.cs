@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>A token as written in the file (quotes included) with its position.</summary>
-public sealed record Token(string Text, Position Start);
+internal sealed record Token(string Text, Position Start);

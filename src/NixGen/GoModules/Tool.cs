@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>A <c>tool</c> directive (Go 1.24).</summary>
-public sealed record Tool(string Path, Position Position);
+internal sealed record Tool(string Path, Position Position);

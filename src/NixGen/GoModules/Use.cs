@@ -1,4 +1,4 @@
 namespace NixGen.GoModules;
 
 /// <summary>A <c>use</c> directive of a go.work file.</summary>
-public sealed record Use(string DiskPath, string ModulePath, Position Position);
+internal sealed record Use(string DiskPath, string ModulePath, Position Position);

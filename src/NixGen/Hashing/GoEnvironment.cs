@@ -1,7 +1,7 @@
 namespace NixGen.Hashing;
 
 /// <summary>The environment nixgen gives <c>go</c>: the caller's proxy settings passed through, everything else pinned.</summary>
-public sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnlyDictionary<string, string?> PassThrough)
+internal sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnlyDictionary<string, string?> PassThrough)
 {
     private static readonly string[] PassedThrough =
     [

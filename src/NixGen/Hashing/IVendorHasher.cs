@@ -4,7 +4,7 @@ using NixGen.Planning;
 namespace NixGen.Hashing;
 
 /// <summary>A hashing strategy: computes what buildGoModule needs for one service.</summary>
-public interface IVendorHasher
+internal interface IVendorHasher
 {
     Task<VendorResult> HashAsync(Repository repo, Service service, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace NixGen.Hashing;
 /// request: 2.7 s), so the list is split over several concurrent processes sharing the cache, which Go locks
 /// (0.5 s with 8).
 /// </summary>
-public sealed class ModulePrefetcher(ToolRunner runner, GoEnvironment environment)
+internal sealed class ModulePrefetcher(ToolRunner runner, GoEnvironment environment)
 {
     /// <summary>Concurrent <c>go mod download</c> processes: fetching is network-bound, not CPU-bound.</summary>
     public const int Processes = 8;

@@ -10,7 +10,7 @@ namespace NixGen.Hashing;
 /// the same value <c>nix hash path</c> prints. Streaming, one buffer, and per file only the syscalls nix itself
 /// makes (the directory listing's lstat, open, read, close).
 /// </summary>
-public static class NarHasher
+internal static class NarHasher
 {
     /// <summary>The SRI hash (<c>sha256-...</c>) of the NAR serialisation of <paramref name="path"/>.</summary>
     public static string HashPath(string path) => "sha256-" + Convert.ToBase64String(HashPathBytes(path));

@@ -11,7 +11,7 @@ namespace NixGen.Hashing;
 /// buildGoModule) from a probe copy of the flake whose vendorHash is the fake hash, and reads the real hash from
 /// nix's <c>hash mismatch … got:</c> error. Authoritative (it is exactly what nix will build), slower than local.
 /// </summary>
-public sealed partial class NixFodHasher(ToolRunner runner, string probeDir, string system, IReadOnlyDictionary<string, string?> nixEnvironment) : IVendorHasher
+internal partial class NixFodHasher(ToolRunner runner, string probeDir, string system, IReadOnlyDictionary<string, string?> nixEnvironment) : IVendorHasher
 {
     /// <summary>nixpkgs' <c>lib.fakeHash</c>.</summary>
     public const string FakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NixGen.Hashing;
 
 /// <summary>Reads the real hash out of nix's "hash mismatch in fixed-output derivation" error (any nix since 2.0).</summary>
-public static partial class NixHashMismatch
+internal partial class NixHashMismatch
 {
     /// <summary>What buildGoModule's vendor derivation prints when a module has nothing to vendor.</summary>
     public const string EmptyVendorMarker = "vendor folder is empty";
@@ -40,7 +40,7 @@ public static partial class NixHashMismatch
 }
 
 /// <summary>Nix's base-32 encoding (alphabet without e, o, u, t; least significant digit last in the string).</summary>
-public static class Nix32
+internal static class Nix32
 {
     private const string Alphabet = "0123456789abcdfghijklmnpqrsvwxyz";
 

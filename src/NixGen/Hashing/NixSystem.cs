@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace NixGen.Hashing;
 
 /// <summary>The Nix system double of this machine (<c>x86_64-linux</c>, <c>aarch64-darwin</c>, …).</summary>
-public static class NixSystem
+internal static class NixSystem
 {
     public static string Current
     {

@@ -6,7 +6,7 @@ namespace NixGen.Hashing;
 /// <c>NIXGEN_SCRATCH</c> if set, else <c>$XDG_RUNTIME_DIR</c> or <c>/dev/shm</c> when writable with room to spare
 /// (containers often cap /dev/shm at 64 MB), else the system temp directory.
 /// </summary>
-public static class Scratch
+internal static class Scratch
 {
     private const long MinimumFreeBytes = 2L * 1024 * 1024 * 1024;
     private static readonly Lazy<string> Root = new(Choose);

@@ -1,7 +1,7 @@
 namespace NixGen.Hashing;
 
 /// <summary>Copies a module's tree into a scratch directory the way the flake's filtered source would hold it.</summary>
-public static class TreeCopier
+internal static class TreeCopier
 {
     /// <summary>
     /// Copies the files of a source set (paths relative to <paramref name="from"/>) to <paramref name="to"/> at the same

@@ -9,7 +9,7 @@ namespace NixGen.Hashing;
 /// The <c>local</c> strategy: <c>go mod vendor</c> in a scratch copy of the service and its local replace targets,
 /// with one shared module cache, then the NAR hash of <c>vendor/</c> computed in-process.
 /// </summary>
-public sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, bool verifyWithNix = false, string localGo = "unknown") : IVendorHasher
+internal sealed class VendorHasher(ToolRunner runner, GoEnvironment environment, bool verifyWithNix = false, string localGo = "unknown") : IVendorHasher
 {
     /// <summary>
     /// Why the local go cannot vendor a module, or null: a go older than the module's <c>go</c> line either refuses it

@@ -1,7 +1,7 @@
 namespace NixGen.Hashing;
 
 /// <summary>A module line of <c>vendor/modules.txt</c>: <c># path version [=> replacement [version]]</c>.</summary>
-public sealed record VendorModule(string Path, string Version, string? Replacement)
+internal sealed record VendorModule(string Path, string Version, string? Replacement)
 {
     public bool IsLocal => Replacement is not null && GoModules.ModulePaths.IsDirectoryPath(Replacement);
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace NixGen.Nix;
 
 /// <summary>The one place where text becomes Nix syntax: every user-provided string goes through here.</summary>
-public static partial class NixString
+internal partial class NixString
 {
     [GeneratedRegex(@"^[A-Za-z0-9._+\-/]+$")]
     private static partial Regex PlainPathPattern();

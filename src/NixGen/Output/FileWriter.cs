@@ -5,7 +5,7 @@ namespace NixGen.Output;
 /// (with the target's mode), then the renames; a failure at any point leaves every file as it was. Unchanged files are
 /// not touched (their mtime stays).
 /// </summary>
-public static class FileWriter
+internal static class FileWriter
 {
     private sealed record Change(string Rel, string Target, string Temp, string? Backup);
 

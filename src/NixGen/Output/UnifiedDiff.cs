@@ -5,7 +5,7 @@ using DiffPlex.Model;
 namespace NixGen.Output;
 
 /// <summary>A readable unified diff (3 lines of context) between two texts.</summary>
-public static class UnifiedDiff
+internal static class UnifiedDiff
 {
     public static string Create(string oldText, string newText, string oldName, string newName)
     {

@@ -2,7 +2,7 @@ namespace NixGen.Pipeline;
 
 /// <summary>The files a run produces (path relative to the repository → content) and its report.</summary>
 /// <param name="Obsolete">Files nixgen generated earlier but no longer produces (CI turned off, say): to remove.</param>
-public sealed record GenerationResult(
+internal sealed record GenerationResult(
     IReadOnlyDictionary<string, string> Files, IReadOnlyList<ServiceReport> Services, IReadOnlyList<string> Warnings, int ProcessesStarted, IReadOnlyList<string>? Obsolete = null)
 {
     public IReadOnlyList<string> ObsoleteFiles => Obsolete ?? [];

@@ -13,7 +13,7 @@ namespace NixGen.Pipeline;
 /// <c>init</c>, <c>update</c> and <c>check</c> run the same and differ only in what they do with the result.
 /// </summary>
 /// <param name="hasher">Replaces the configured strategy (the snapshot cases hash from a file).</param>
-public sealed class Generator(ToolRunner runner, GoEnvironment environment, IReporter reporter, IVendorHasher? hasher = null)
+internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IReporter reporter, IVendorHasher? hasher = null)
 {
     public async Task<GenerationResult> GenerateAsync(string root, GenerateOptions options, CancellationToken cancellationToken)
     {

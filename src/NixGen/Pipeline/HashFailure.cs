@@ -5,7 +5,7 @@ namespace NixGen.Pipeline;
 /// <summary>One service that could not be hashed, with the tool's message.</summary>
 /// <param name="Dir">The service's directory and <paramref name="Module"/> its module path: a message that differs between
 /// services only by those has one cause.</param>
-public sealed record HashFailure(string Service, string Message, string Dir = "", string Module = "")
+internal sealed record HashFailure(string Service, string Message, string Dir = "", string Module = "")
 {
     /// <summary>
     /// One message per root cause: failures whose text is the same once the service's own name is taken out (a

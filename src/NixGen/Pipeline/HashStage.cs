@@ -11,7 +11,7 @@ namespace NixGen.Pipeline;
 /// Carries out a plan: reuses the lock and the result cache, fetches missing modules once, then hashes the rest in
 /// parallel with the strategy (or the given hasher). A service that fails does not stop the others.
 /// </summary>
-public sealed class HashStage(ToolRunner runner, GoEnvironment environment, IReporter reporter, IVendorHasher? hasherOverride = null)
+internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IReporter reporter, IVendorHasher? hasherOverride = null)
 {
     public async Task<HashOutcome> RunAsync(Project project, Plan plan, GenerateOptions options, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace NixGen.Pipeline;
 
 /// <summary>Where stages report progress; the CLI prints it, tests stay silent.</summary>
-public interface IReporter
+internal interface IReporter
 {
     void ServiceStatus(string service, ServiceState state, string detail = "");
 

@@ -6,7 +6,7 @@ namespace NixGen.Pipeline;
 /// <summary>A repository with its configuration, checked: what every later stage works from.</summary>
 /// <param name="NewConfigText">The nixgen.yaml <c>init</c> writes when there is none (the run uses exactly it), else null.</param>
 /// <param name="Warnings">What the user should know before anything is hashed (untracked files, stale config entries).</param>
-public sealed record Project(Repository Repo, NixGenConfig Config, string? NewConfigText, IReadOnlyList<string> Warnings)
+internal sealed record Project(Repository Repo, NixGenConfig Config, string? NewConfigText, IReadOnlyList<string> Warnings)
 {
     public const string ConfigFile = "nixgen.yaml";
 

@@ -1,7 +1,7 @@
 namespace NixGen.Pipeline;
 
 /// <summary>Where one service is in a run, as the reporters show it.</summary>
-public enum ServiceState
+internal enum ServiceState
 {
     /// <summary>Waiting for a hashing slot (detail: why it is hashed).</summary>
     Queued,

@@ -1,7 +1,7 @@
 namespace NixGen.Pipeline;
 
 /// <summary>The words a reporter shows for a state.</summary>
-public static class ServiceStates
+internal static class ServiceStates
 {
     public static string Describe(ServiceState state, string detail) => (state, detail) switch
     {

@@ -1,7 +1,7 @@
 namespace NixGen.Pipeline;
 
 /// <summary>Reports nothing.</summary>
-public sealed class SilentReporter : IReporter
+internal sealed class SilentReporter : IReporter
 {
     public void ServiceStatus(string service, ServiceState state, string detail = "")
     {

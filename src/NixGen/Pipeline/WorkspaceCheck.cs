@@ -3,7 +3,7 @@ using NixGen.Discovery;
 namespace NixGen.Pipeline;
 
 /// <summary>Refuses imports that only a go.work workspace satisfies (buildGoModule builds outside workspace mode).</summary>
-public static class WorkspaceCheck
+internal static class WorkspaceCheck
 {
     /// <summary>
     /// A service that imports another module of the repository without requiring it builds with go.work, but

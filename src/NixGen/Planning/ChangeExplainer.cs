@@ -3,7 +3,7 @@ using NixGen.GoModules;
 namespace NixGen.Planning;
 
 /// <summary>Says, in a user's words, why a service must be re-hashed.</summary>
-public static class ChangeExplainer
+internal static class ChangeExplainer
 {
     public static IReadOnlyList<string> Explain(
         LockedService? old,

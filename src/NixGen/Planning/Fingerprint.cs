@@ -9,7 +9,7 @@ namespace NixGen.Planning;
 /// go.mod and go.sum, the imports of its packages, the files of each local replace target that Go may vendor, the Go
 /// series that vendors, the strategy, and whether vendor/ is committed.
 /// </summary>
-public static class Fingerprint
+internal static class Fingerprint
 {
     public static SortedDictionary<string, string> Of(
         Repository repo,

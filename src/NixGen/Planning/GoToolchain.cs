@@ -3,7 +3,7 @@ using NixGen.GoModules;
 namespace NixGen.Planning;
 
 /// <summary>Which Go vendors, as far as hashes are concerned.</summary>
-public static class GoToolchain
+internal static class GoToolchain
 {
     /// <summary><c>go1.23</c> for <c>go1.23.5</c>: the part of a Go release that decides how it vendors.</summary>
     public static string SeriesOf(string goRelease) =>

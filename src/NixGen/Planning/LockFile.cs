@@ -6,7 +6,7 @@ namespace NixGen.Planning;
 
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
 /// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
-public sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees)
+internal sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees)
 {
     public const string FileName = "nixgen.lock";
 

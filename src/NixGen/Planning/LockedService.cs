@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace NixGen.Planning;
 
 /// <summary>What nixgen.lock remembers of one service: its fingerprint, the modules of its go.sum, and the result.</summary>
-public sealed record LockedService(
+internal sealed record LockedService(
     string Dir,
     IReadOnlyDictionary<string, string> Fingerprint,
     IReadOnlyDictionary<string, string> Modules,

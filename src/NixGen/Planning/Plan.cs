@@ -7,7 +7,7 @@ namespace NixGen.Planning;
 /// <param name="LocalGo">The local go's release (<c>go1.23.5</c>), or <c>unknown</c>.</param>
 /// <param name="Trees">File digests of every local replace target (kept in the lock to explain changes file by file).</param>
 /// <param name="Removed">Services nixgen.lock holds that no longer exist.</param>
-public sealed record Plan(
+internal sealed record Plan(
     IReadOnlyList<ServicePlan> Services,
     string Strategy,
     string VendoringGo,

@@ -3,7 +3,7 @@ using NixGen.Discovery;
 namespace NixGen.Planning;
 
 /// <summary>What the planner decided for one service.</summary>
-public enum PlanAction
+internal enum PlanAction
 {
     /// <summary>Every input matches nixgen.lock: its locked hash is used as is.</summary>
     Reuse,

@@ -5,7 +5,7 @@ namespace NixGen.Planning;
 
 /// <summary>Compares every service's fingerprint with nixgen.lock and decides what to hash again, and why.</summary>
 /// <param name="localGo">The local go's release, read from its GOROOT/VERSION (<c>unknown</c> when there is no go).</param>
-public sealed class Planner(string localGo)
+internal sealed class Planner(string localGo)
 {
     /// <param name="nixGoIdentity">What vendors under the nix strategy (the flake's Go and nixpkgs pin).</param>
     public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity)

@@ -10,7 +10,7 @@ namespace NixGen.Planning;
 /// is hashed. A run that fails for one service writes no repository file, but the services it did hash are not
 /// lost: the next run (or another branch with the same inputs) reuses them without starting a process.
 /// </summary>
-public sealed class ResultCache(string directory)
+internal sealed class ResultCache(string directory)
 {
     public string Directory { get; } = directory;
 

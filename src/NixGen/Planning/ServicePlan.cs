@@ -5,7 +5,7 @@ namespace NixGen.Planning;
 /// <summary>One service's plan: its fingerprint, what the lock held, why it must be hashed again (if it must).</summary>
 /// <param name="Modules">The newest version of each module of its go.sum (what a bump moves).</param>
 /// <param name="Reasons">Why it is hashed again, in the user's words; empty when it is reused.</param>
-public sealed record ServicePlan(
+internal sealed record ServicePlan(
     Service Service,
     SortedDictionary<string, string> Fingerprint,
     IReadOnlyDictionary<string, string> Modules,

@@ -1,4 +1,4 @@
 namespace NixGen.Planning;
 
 /// <summary>What buildGoModule needs to fetch a service's dependencies: <c>vendorHash</c> (null for none) and <c>proxyVendor</c>.</summary>
-public sealed record VendorResult(string? VendorHash, bool ProxyVendor, string Why);
+internal sealed record VendorResult(string? VendorHash, bool ProxyVendor, string Why);

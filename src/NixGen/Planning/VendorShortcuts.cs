@@ -3,7 +3,7 @@ using NixGen.Discovery;
 namespace NixGen.Planning;
 
 /// <summary>Decisions both strategies make from the files alone, before any tool runs.</summary>
-public static class VendorShortcuts
+internal static class VendorShortcuts
 {
     /// <summary>
     /// The result for a service that needs no fetch at all, or null when its dependencies must be vendored:

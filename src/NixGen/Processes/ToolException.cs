@@ -6,4 +6,4 @@ using CliWrap.Builders;
 namespace NixGen.Processes;
 
 /// <summary>An external tool (<c>go</c>, <c>nix</c>) that is missing or failed; the message quotes the tool.</summary>
-public class ToolException(string message) : Exception(message);
+internal class ToolException(string message) : Exception(message);

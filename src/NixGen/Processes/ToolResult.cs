@@ -6,4 +6,4 @@ using CliWrap.Builders;
 namespace NixGen.Processes;
 
 /// <summary>What an external tool printed and how it exited.</summary>
-public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);
+internal sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError);

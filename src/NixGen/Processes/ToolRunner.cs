@@ -10,7 +10,7 @@ namespace NixGen.Processes;
 /// stderr captured; cancellation kills the child.
 /// </summary>
 /// <param name="variable">Where NIXGEN_GO / NIXGEN_NIX and PATH are read (the process environment unless given).</param>
-public sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<string, string>? tools = null, Func<string, string?>? variable = null)
+internal sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary<string, string>? tools = null, Func<string, string?>? variable = null)
 {
     private readonly Func<string, string?> _variable = variable ?? Environment.GetEnvironmentVariable;
 

@@ -3,7 +3,7 @@ using NixGen.Config;
 namespace NixGen.Rendering;
 
 /// <summary>What the CI templates print; derived from the flake's own model so the two never disagree.</summary>
-public sealed record CiModel(
+internal sealed record CiModel(
     string DefaultBranch,
     string? Cache,
     string NixgenInstall,

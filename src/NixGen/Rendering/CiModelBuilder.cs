@@ -3,7 +3,7 @@ using NixGen.Config;
 namespace NixGen.Rendering;
 
 /// <summary>Builds <see cref="CiModel"/> from the flake model: every service, cross target and image becomes a matrix job.</summary>
-public static class CiModelBuilder
+internal static class CiModelBuilder
 {
     public static CiModel Build(FlakeModel flake, NixGenConfig config, string goSeries)
     {

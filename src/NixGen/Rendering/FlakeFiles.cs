@@ -5,7 +5,7 @@ using NixGen.Planning;
 namespace NixGen.Rendering;
 
 /// <summary>Every file nixgen renders (all but nixgen.lock), from one model, so the CI matrix always names the flake's packages.</summary>
-public static class FlakeFiles
+internal static class FlakeFiles
 {
     public const string Flake = "flake.nix";
 

@@ -5,7 +5,7 @@ namespace NixGen.Rendering;
 /// <param name="UsesRev">Whether some service embeds the commit (<c>commitVariables</c>), so the flake binds <c>rev</c>.</param>
 /// <param name="GeneratedFiles">nixgen's own files as Nix paths, when some service's source includes the repository root.</param>
 /// <param name="OverlayAttr">The attribute under which <c>overlays.default</c> puts the services.</param>
-public sealed record FlakeModel(
+internal sealed record FlakeModel(
     string Description,
     string Nixpkgs,
     IReadOnlyList<string> Systems,

@@ -6,7 +6,7 @@ using NixGen.Planning;
 namespace NixGen.Rendering;
 
 /// <summary>Turns the repository, its configuration and the hash results into the template's model.</summary>
-public static class FlakeModelBuilder
+internal static class FlakeModelBuilder
 {
     public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
     {

@@ -7,13 +7,13 @@ using Scriban.Syntax;
 namespace NixGen.Rendering;
 
 /// <summary>A template that does not parse or render, with the template file and line.</summary>
-public sealed class TemplateException(string message) : Exception(message);
+internal sealed class TemplateException(string message) : Exception(message);
 
 /// <summary>
 /// Renders flake.nix from Scriban templates: the embedded defaults, each overridable by a file of the same name
 /// in the repository's <c>.nixgen/templates/</c>.
 /// </summary>
-public sealed class FlakeRenderer(string? overrideDir)
+internal sealed class FlakeRenderer(string? overrideDir)
 {
     public const string OverrideFolder = ".nixgen/templates";
 

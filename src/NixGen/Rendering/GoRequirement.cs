@@ -11,7 +11,7 @@ namespace NixGen.Rendering;
 /// </summary>
 /// <param name="Version">The minimum (<c>1.23.0</c>), or null when no service states one: nixpkgs' default <c>go</c>.</param>
 /// <param name="Why">Where the minimum comes from, for the flake's comment.</param>
-public sealed record GoRequirement(string? Version, string Why)
+internal sealed record GoRequirement(string? Version, string Why)
 {
     /// <summary>The series of the minimum (<c>1.23</c>), or <c>default</c>.</summary>
     public string Series => Version is null ? "default" : GoVersions.Series(Version);

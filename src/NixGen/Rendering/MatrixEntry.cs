@@ -3,4 +3,4 @@ using NixGen.Config;
 namespace NixGen.Rendering;
 
 /// <summary>One job of the build matrix: a flake package and the runner that builds it, as YAML scalars.</summary>
-public sealed record MatrixEntry(string Package, string Os);
+internal sealed record MatrixEntry(string Package, string Os);

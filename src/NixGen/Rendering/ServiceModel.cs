@@ -4,7 +4,7 @@ namespace NixGen.Rendering;
 /// <param name="Attr">Its attribute name (quoted when it is not an identifier).</param>
 /// <param name="Name">Its name as the user sees it (package name, CI matrix), not escaped.</param>
 /// <param name="BuilderArgs">The argument of <c>buildGoModuleWith</c>: <c>{ }</c>, <c>{ cgo = 1; }</c>, a Go minimum.</param>
-public sealed record ServiceModel(
+internal sealed record ServiceModel(
     string Attr,
     string Name,
     string Pname,

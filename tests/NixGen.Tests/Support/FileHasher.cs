@@ -8,7 +8,7 @@ namespace NixGen.Tests.Support;
 /// A hashing strategy that reads the hashes from a file (<c>hashes.txt</c>: <c>service sha256-…</c> per line), so
 /// the snapshot cases run the real pipeline without go or nix; services that fetch nothing are decided as usual.
 /// </summary>
-public sealed class FileHasher(string hashesFile) : IVendorHasher
+internal sealed class FileHasher(string hashesFile) : IVendorHasher
 {
     private readonly Dictionary<string, string> _hashes = File.Exists(hashesFile)
         ? File.ReadAllLines(hashesFile).Where(l => l.Length > 0).Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
