@@ -116,8 +116,22 @@ public sealed class CliSpecs : IDisposable
     {
         var run = Run("check");
         Exits(0, run);
-        Assert.Equal("nixgen: flake.nix and nixgen.lock are current (4 services, 0 processes started)\n", run.Out);
+        Assert.Equal("nixgen: flake.nix and nixgen.lock are current (4 services, 0 processes started; every input matches nixgen.lock)\n", run.Out);
         Assert.Equal(0, run.ProcessesStarted);
+    }
+
+    [Fact]
+    public void A_lock_whose_digests_are_out_of_date_is_checked_in_full_and_still_current()
+    {
+        var lockPath = Path.Combine(Root, "nixgen.lock");
+        var text = File.ReadAllText(lockPath);
+        var start = text.IndexOf("\"inputs\": \"", StringComparison.Ordinal) + "\"inputs\": \"".Length;
+        File.WriteAllText(lockPath, text[..start] + "0000" + text[(start + 4)..]);
+
+        var run = Run("check");
+
+        Exits(0, run);
+        Assert.Equal("nixgen: flake.nix and nixgen.lock are current (4 services, 0 processes started)\n", run.Out);
     }
 
     [Fact]

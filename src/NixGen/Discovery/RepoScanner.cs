@@ -143,7 +143,7 @@ internal static class RepoScanner
         return new SourceSet(roots, excludedModules, [.. excludedFiles], roots.ToDictionary(r => r, r => (IReadOnlyList<string>)owned[r], StringComparer.Ordinal));
     }
 
-    private static bool IsGoMod(string file) =>
+    internal static bool IsGoMod(string file) =>
         (file == "go.mod" || file.EndsWith("/go.mod", StringComparison.Ordinal)) && !file.Split('/')[..^1].Any(IsSkipped);
 
     private static string DirOf(string file) => file.LastIndexOf('/') is var i and > 0 ? file[..i] : ".";

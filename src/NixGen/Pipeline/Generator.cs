@@ -54,7 +54,11 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
             x => new LockedService(x.First.Service.Module.Dir, x.First.Fingerprint, x.First.Modules, x.Second.VendorHash, x.Second.ProxyVendor,
                 x.Second.Go, strategy, hashed.Results[x.First.Service.Name].Why),
             StringComparer.Ordinal);
-        files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal)).Render();
+        var generated = new GeneratedRecord(
+            InputDigest.Compute(project.Repo.View, GoToolchain.SeriesOf(plan.LocalGo), options.Strategy,
+                project.NewConfigText is { } newConfig ? new Dictionary<string, string> { [Project.ConfigFile] = newConfig } : null),
+            files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Value))), StringComparer.Ordinal));
+        files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated).Render();
         if (project.NewConfigText is { } configText)
         {
             files[Project.ConfigFile] = configText;

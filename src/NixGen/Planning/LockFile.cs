@@ -6,7 +6,11 @@ namespace NixGen.Planning;
 
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
 /// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
-internal sealed record LockFile(IReadOnlyDictionary<string, LockedService> Services, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees)
+/// <param name="Generated">Digests of the run that wrote the lock, for a no-op check (null in a lock written before them).</param>
+internal sealed record LockFile(
+    IReadOnlyDictionary<string, LockedService> Services,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees,
+    GeneratedRecord? Generated = null)
 {
     public const string FileName = "nixgen.lock";
 
@@ -71,7 +75,13 @@ internal sealed record LockFile(IReadOnlyDictionary<string, LockedService> Servi
             }
         }
 
-        return new LockFile(services, trees);
+        GeneratedRecord? generated = null;
+        if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
+        {
+            generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
+        }
+
+        return new LockFile(services, trees, generated);
     }
 
     public string Render()
@@ -98,9 +108,38 @@ internal sealed record LockFile(IReadOnlyDictionary<string, LockedService> Servi
             trees[dir] = Sorted(files);
         }
 
-        var root = new JsonObject { ["services"] = services, ["trees"] = trees, ["version"] = FormatVersion };
+        var root = new JsonObject();
+        if (Generated is not null)
+        {
+            root["generated"] = new JsonObject { ["files"] = Sorted(Generated.Files), ["inputs"] = Generated.Inputs };
+        }
+
+        root["services"] = services;
+        root["trees"] = trees;
+        root["version"] = FormatVersion;
         var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    /// <summary>
+    /// The lock's text without its <c>generated</c> digests: what <c>check</c> compares. The digests only speed up a
+    /// no-op check, so a lock whose digests are out of date (written by another nixgen build) is not stale.
+    /// </summary>
+    public static string Comparable(string text)
+    {
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject o)
+            {
+                o.Remove("generated");
+                return o.ToJsonString();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return text;
     }
 
     private static JsonObject Sorted(IReadOnlyDictionary<string, string> map)

@@ -25,8 +25,19 @@ internal sealed class CheckCommand(CliHost host)
     {
         var runner = Runs.NewRunner(host, c);
         var deep = p.GetValue(_deep);
+        if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy)) is { } services)
+        {
+            await host.Out.WriteLineAsync($"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({services} services, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
         var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, Force: deep, Strategy: p.GetValue(_strategy)), ct).ConfigureAwait(false);
-        var files = result.Files.Where(f => f.Key != Project.ConfigFile).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // The lock's `generated` digests only speed up this command: a lock that differs in nothing else is current.
+        var lockPath = Path.Combine(c.Repo, LockFile.FileName);
+        var files = result.Files
+            .Where(f => f.Key != Project.ConfigFile)
+            .Where(f => f.Key != LockFile.FileName || !File.Exists(lockPath) || LockFile.Comparable(File.ReadAllText(lockPath)) != LockFile.Comparable(f.Value))
+            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var diff = Runs.DiffAgainstDisk(c.Repo, files, result.ObsoleteFiles);
         if (diff.Length == 0)
         {

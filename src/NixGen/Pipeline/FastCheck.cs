@@ -1,0 +1,49 @@
+using NixGen.Discovery;
+using NixGen.Planning;
+
+namespace NixGen.Pipeline;
+
+/// <summary>
+/// A no-op <c>check</c> without the pipeline: when nixgen.lock's record of the run that wrote it matches the inputs
+/// (<see cref="InputDigest"/>) and the generated files on disk, nothing can be stale, so nothing is parsed, planned or
+/// rendered. Any difference falls back to the full check.
+/// </summary>
+internal static class FastCheck
+{
+    /// <summary>The number of services when everything is current, else null.</summary>
+    public static int? Current(string root, string? go, string? strategy)
+    {
+        var lockPath = Path.Combine(root, LockFile.FileName);
+        if (!File.Exists(lockPath))
+        {
+            return null;
+        }
+
+        LockFile lockFile;
+        try
+        {
+            lockFile = LockFile.Load(lockPath);
+        }
+        catch (Config.ConfigException)
+        {
+            return null; // the full check says what is wrong with it
+        }
+
+        if (lockFile.Generated is not { } generated)
+        {
+            return null;
+        }
+
+        foreach (var (file, digest) in generated.Files)
+        {
+            var path = Path.Combine(root, file);
+            if (!File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
+            {
+                return null;
+            }
+        }
+
+        var view = RepoView.Load(root);
+        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy) == generated.Inputs ? lockFile.Services.Count : null;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using NixGen.Discovery;
+
+namespace NixGen.Planning;
+
+/// <summary>
+/// One digest of everything the generated files are made from, computed without parsing anything: this nixgen,
+/// nixgen.yaml and its template overrides, go.work and flake.lock, the Go series that vendors, the strategy asked for,
+/// and every file of the repository view that belongs to a module (path, content, executable bit). A superset of the
+/// real inputs: an edit it covers that changes nothing only costs a full check, never a wrong "current".
+/// </summary>
+internal static class InputDigest
+{
+    private static readonly string[] RootInputs = ["nixgen.yaml", "go.work", "go.work.sum", "flake.lock"];
+
+    /// <summary>nixgen's release (without build metadata, so a rebuild of one release does not change lock files).</summary>
+    private static readonly string Version =
+        (typeof(InputDigest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "").Split('+')[0];
+
+    /// <summary>The built-in templates: a template change invalidates every recorded digest, even within a release.</summary>
+    private static readonly Lazy<string> Templates = new(() =>
+    {
+        var assembly = typeof(InputDigest).Assembly;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(name + "\0"));
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            sha.AppendData(buffer.ToArray());
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+    });
+
+    /// <param name="written">Inputs this run is about to write (the nixgen.yaml of `init`): digested as written.</param>
+    public static string Compute(RepoView view, string goSeries, string? strategy, IReadOnlyDictionary<string, string>? written = null)
+    {
+        var moduleDirs = view.Files.Where(RepoScanner.IsGoMod)
+            .Select(f => f.LastIndexOf('/') is var i and > 0 ? f[..i] : ".")
+            .ToHashSet(StringComparer.Ordinal);
+        var text = new StringBuilder()
+            .Append("nixgen ").Append(Version).Append(' ').Append(Templates.Value).Append('\n')
+            .Append("go ").Append(goSeries).Append('\n')
+            .Append("strategy ").Append(strategy ?? "-").Append('\n');
+        foreach (var file in view.Files)
+        {
+            var input = RootInputs.Contains(file) || file.StartsWith(".nixgen/", StringComparison.Ordinal)
+                || (!SourceSet.IsNeverSource(file) && RepoScanner.OwnerOf(file, moduleDirs) is not null);
+            if (input && !RootInputs.Contains(file))
+            {
+                text.Append(file).Append('\0').Append(FileDigest(view.FullPath(file))).Append('\n');
+            }
+        }
+
+        // Read by nixgen whether git tracks them or not (nixgen.yaml before its first commit, say).
+        foreach (var file in RootInputs)
+        {
+            var digest = written is not null && written.TryGetValue(file, out var content)
+                ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))
+                : File.Exists(view.FullPath(file)) ? FileDigest(view.FullPath(file)) : null;
+            if (digest is not null)
+            {
+                text.Append(file).Append('\0').Append(digest).Append('\n');
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>sha256 of a file's content (a symbolic link: of its target), <c>x</c> appended for executables.</summary>
+    public static string FileDigest(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is { } link)
+        {
+            return "@" + link;
+        }
+
+        using var stream = File.OpenRead(path);
+        var executable = (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
+        return Convert.ToHexStringLower(SHA256.HashData(stream)) + (executable ? "x" : "");
+    }
+}
