@@ -15,7 +15,23 @@ public sealed class PackagingSpecs
         var packages = Path.Combine(dir.Path, "packages");
         var pack = Tools.Run("dotnet", Repo.Root, null, "pack", "src/NixGen", "-c", "Release", "-o", packages, "--nologo", "-p:NuGetAudit=false");
         Assert.True(pack.Exit == 0, pack.Out + pack.Err);
-        var nupkg = Assert.Single(Directory.GetFiles(packages, "NixGen.*.nupkg"));
+        // The pointer package `dotnet tool install` reads first, and one ReadyToRun package per platform.
+        var nupkg = Path.Combine(packages, "NixGen." + NixgenVersion(packages) + ".nupkg");
+        Assert.Equal(
+            ["NixGen.linux-arm64", "NixGen.linux-x64", "NixGen.osx-arm64", "NixGen.osx-x64"],
+            Directory.GetFiles(packages, "NixGen.*.nupkg").Select(Path.GetFileName).Where(f => f != Path.GetFileName(nupkg)).Select(f => f![..f!.IndexOf(".0.", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+        using (var linux = ZipFile.OpenRead(Directory.GetFiles(packages, "NixGen.linux-x64.*.nupkg").Single()))
+        {
+            var dll = linux.Entries.Single(e => e.Name == "nixgen.dll");
+            Assert.StartsWith("tools/net10.0/linux-x64/", dll.FullName, StringComparison.Ordinal);
+            using var stream = dll.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+            // A ReadyToRun image carries a managed native header.
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "nixgen.dll of the linux-x64 package is not ReadyToRun");
+        }
 
         using (var zip = ZipFile.OpenRead(nupkg))
         {
@@ -28,7 +44,6 @@ public sealed class PackagingSpecs
             Assert.Contains("vendorHash", Meta("description"), StringComparison.Ordinal);
             Assert.NotNull(nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == "repository")?.Attribute("url"));
             Assert.NotNull(zip.GetEntry("README.md"));
-            Assert.Contains(zip.Entries, e => e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e.Name == "nixgen.dll");
         }
 
         // Only the local folder as a source: the package must carry everything it needs.
@@ -65,4 +80,7 @@ public sealed class PackagingSpecs
         Assert.All(deps, d => Assert.Matches("^sha256-[A-Za-z0-9+/]{43}=$", (string?)d!["hash"]));
         Assert.Contains("nugetDeps = ./nix/deps.json;", File.ReadAllText(Path.Combine(Repo.Root, "flake.nix")), StringComparison.Ordinal);
     }
+
+    private static string NixgenVersion(string packages) =>
+        Path.GetFileName(Directory.GetFiles(packages, "NixGen.linux-x64.*.nupkg").Single())["NixGen.linux-x64.".Length..^".nupkg".Length];
 }
