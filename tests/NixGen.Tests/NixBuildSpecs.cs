@@ -66,7 +66,10 @@ internal static class InProcess
 
     /// <summary>The generated files that differ from the repository's (what `nixgen check` reports).</summary>
     public static IReadOnlyList<string> Stale(string repo, GenerationResult result) =>
-        [.. result.Files.Where(f => !File.Exists(Path.Combine(repo, f.Key)) || File.ReadAllText(Path.Combine(repo, f.Key)) != f.Value).Select(f => f.Key)];
+        [.. result.Files.Where(f => !File.Exists(Path.Combine(repo, f.Key)) || Comparable(f.Key, File.ReadAllText(Path.Combine(repo, f.Key))) != Comparable(f.Key, f.Value)).Select(f => f.Key)];
+
+    // nixgen.lock's `generated` digests only speed up `check`: it compares the rest.
+    private static string Comparable(string file, string text) => file == NixGen.Planning.LockFile.FileName ? NixGen.Planning.LockFile.Comparable(text) : text;
 
     public static void WriteFile(string root, string relative, string content)
     {

@@ -154,7 +154,7 @@ public sealed class PipelineSpecs
         var update = await InProcessCli.RunAsync(repo, Env(dir.Path), "update", "--explain");
         Assert.Equal(0, update.Exit);
         Assert.Contains("gone: removed\n  why: nixgen.lock had it, but no module with a main package is there any more", update.Out, StringComparison.Ordinal);
-        Assert.Contains("warning: nixgen.yaml:17:3: services.services/gone: no service in that directory any more (removed or moved?): delete the `services/gone:` entry", update.Err, StringComparison.Ordinal);
+        Assert.Contains("warning: nixgen.yaml:18:3: services.services/gone: no service in that directory any more (removed or moved?): delete the `services/gone:` entry", update.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("\"gone\"", File.ReadAllText(Path.Combine(repo, "nixgen.lock")), StringComparison.Ordinal);
     }
 

@@ -33,6 +33,9 @@ internal partial class ConfigLoader
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")]
     private static partial Regex VersionPattern();
 
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._/-]*\.nix$")]
+    private static partial Regex OutputFilePattern();
+
     private static readonly HashSet<string> KnownTargets =
     [
         "linux/amd64", "linux/arm64", "linux/386", "linux/arm", "linux/riscv64", "linux/ppc64le", "linux/s390x",
@@ -197,6 +200,29 @@ internal partial class ConfigLoader
             throw Bad("overlay", $"\"{overlay}\" is not a Nix identifier (the attribute overlays.default adds to pkgs)", "overlay");
         }
 
+        var output = raw.Output switch
+        {
+            null or "flake" => OutputMode.Flake,
+            "module" => OutputMode.Module,
+            "flake-parts" => OutputMode.FlakeParts,
+            _ => throw Bad("output", $"\"{raw.Output}\" is not one of: flake, module, flake-parts", "output"),
+        };
+        var outputFile = raw.OutputFile ?? NixGenConfig.DefaultOutputFile;
+        if (!OutputFilePattern().IsMatch(outputFile) || outputFile.Split('/').Any(p => p is "." or ".."))
+        {
+            throw Bad("outputFile", $"\"{outputFile}\" is not a relative path to a .nix file inside the repository (e.g. nix/go-services.nix)", "outputFile");
+        }
+
+        if (raw.OutputFile is not null && output == OutputMode.Flake)
+        {
+            throw Bad("outputFile", "only the module modes write a separate file (set `output: module` or `output: flake-parts`)", "outputFile");
+        }
+
+        if (raw.DefaultNix == true && output != OutputMode.Flake)
+        {
+            throw Bad("defaultNix", "default.nix comes with `output: flake`; in the module modes import the module from your own default.nix", "defaultNix");
+        }
+
         var services = new Dictionary<string, ServiceConfig>(StringComparer.Ordinal);
         foreach (var (dir, s) in raw.Services ?? [])
         {
@@ -246,6 +272,16 @@ internal partial class ConfigLoader
                 throw Bad($"services.{dir}.go", $"\"{serviceGo}\" is not a Go version such as 1.23", "services", dir, "go");
             }
 
+            if (s.Binaries is not (null or "one" or "separate"))
+            {
+                throw Bad($"services.{dir}.binaries", $"\"{s.Binaries}\" is not one of: one (a package with every binary), separate (a package per main package)", "services", dir, "binaries");
+            }
+
+            if (s.MainProgram is { } mainProgram && Discovery.PackageNames.Problem(mainProgram) is not null)
+            {
+                throw Bad($"services.{dir}.mainProgram", $"\"{mainProgram}\" is not a program name", "services", dir, "mainProgram");
+            }
+
             services[dir.TrimEnd('/')] = new ServiceConfig(
                 s.Name,
                 s.Description,
@@ -257,7 +293,11 @@ internal partial class ConfigLoader
                 s.DoCheck ?? true,
                 new ImageConfig(image?.Enabled ?? image is not null, image?.Name, image?.Tag ?? "latest", image?.Ports ?? [],
                     image?.Env ?? new Dictionary<string, string>(), image?.CaCertificates ?? true, image?.Tzdata ?? false),
-                s.Go);
+                s.Go)
+            {
+                SeparateBinaries = s.Binaries == "separate",
+                MainProgram = s.MainProgram,
+            };
         }
 
         return new NixGenConfig(
@@ -279,6 +319,9 @@ internal partial class ConfigLoader
             raw.Checks?.Images ?? false)
         {
             ServicePositions = services.Keys.ToDictionary(d => d, d => where.FindKey("services", d) ?? "1:1", StringComparer.Ordinal),
+            Output = output,
+            OutputFile = outputFile,
+            DefaultNix = raw.DefaultNix ?? false,
         };
     }
 
@@ -308,82 +351,5 @@ internal partial class ConfigLoader
         }
 
         return new CiConfig(provider, branch, raw?.Renovate ?? false, raw?.Dependabot ?? false, install);
-    }
-
-    // YamlDotNet binds to mutable classes; they are turned into the immutable records above right away.
-    private sealed class RawConfig
-    {
-        public string? Description { get; set; }
-        public string? Nixpkgs { get; set; }
-        public string? Version { get; set; }
-        public string? Overlay { get; set; }
-        public RawChecks? Checks { get; set; }
-        public List<string>? Systems { get; set; }
-        public string? Default { get; set; }
-        public string? Go { get; set; }
-        public RawHashing? Hashing { get; set; }
-        public List<string>? Cross { get; set; }
-        public List<RawCache>? Cachix { get; set; }
-        public RawDevShell? DevShell { get; set; }
-        public RawCi? Ci { get; set; }
-        public Dictionary<string, RawService>? Services { get; set; }
-    }
-
-    private sealed class RawChecks
-    {
-        public bool? Cross { get; set; }
-        public bool? Images { get; set; }
-    }
-
-    private sealed class RawHashing
-    {
-        public string? Strategy { get; set; }
-    }
-
-    private sealed class RawCache
-    {
-        public string? Name { get; set; }
-        public string? Url { get; set; }
-        public string? PublicKey { get; set; }
-    }
-
-    private sealed class RawCi
-    {
-        public string? Provider { get; set; }
-        public string? DefaultBranch { get; set; }
-        public bool? Renovate { get; set; }
-        public bool? Dependabot { get; set; }
-        public string? NixgenInstall { get; set; }
-    }
-
-    private sealed class RawDevShell
-    {
-        public List<string>? Packages { get; set; }
-        public string? Nixgen { get; set; }
-    }
-
-    private sealed class RawService
-    {
-        public string? Name { get; set; }
-        public string? Description { get; set; }
-        public List<string>? Ldflags { get; set; }
-        public List<string>? VersionVariables { get; set; }
-        public List<string>? CommitVariables { get; set; }
-        public List<string>? Tags { get; set; }
-        public bool? Cgo { get; set; }
-        public bool? DoCheck { get; set; }
-        public string? Go { get; set; }
-        public RawImage? Image { get; set; }
-    }
-
-    private sealed class RawImage
-    {
-        public bool? Enabled { get; set; }
-        public string? Name { get; set; }
-        public string? Tag { get; set; }
-        public List<int>? Ports { get; set; }
-        public Dictionary<string, string>? Env { get; set; }
-        public bool? CaCertificates { get; set; }
-        public bool? Tzdata { get; set; }
     }
 }

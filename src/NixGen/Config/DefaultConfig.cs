@@ -5,13 +5,20 @@ namespace NixGen.Config;
 /// <summary>The nixgen.yaml <c>init</c> writes: every discovered service named, the rest as commented examples.</summary>
 internal static class DefaultConfig
 {
-    public static string Text(Repository repo, string? ci)
+    /// <param name="output">The output mode <c>init</c> chose (a hand-written flake.nix: module or flake-parts).</param>
+    public static string Text(Repository repo, string? ci, OutputMode output = OutputMode.Flake)
     {
         var lines = new List<string>
         {
             "# nixgen configuration: see the README (\"nixgen.yaml reference\") for every key.",
             "description: Go services of this repository",
             $"nixpkgs: {NixGenConfig.DefaultNixpkgs}",
+            output switch
+            {
+                OutputMode.Module => $"# Your flake.nix stays yours: nixgen writes its Go services to {NixGenConfig.DefaultOutputFile}.\noutput: module",
+                OutputMode.FlakeParts => $"# Your flake.nix stays yours: nixgen writes a flake-parts module to {NixGenConfig.DefaultOutputFile}.\noutput: flake-parts",
+                _ => "# output: flake  (or module / flake-parts, to keep a flake.nix of your own)",
+            },
             "# The packages' version, the same on every commit (so unchanged services are never rebuilt).",
             $"version: {NixGenConfig.DefaultVersion}",
             "systems: [aarch64-darwin, aarch64-linux, x86_64-darwin, x86_64-linux]",

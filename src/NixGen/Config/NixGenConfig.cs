@@ -19,6 +19,17 @@ internal sealed record NixGenConfig(
     bool ChecksCross = false,
     bool ChecksImages = false)
 {
+    /// <summary>What nixgen writes: a whole flake, or a module for a flake (or default.nix) the user keeps.</summary>
+    public OutputMode Output { get; init; } = OutputMode.Flake;
+
+    /// <summary>The file of the module modes (relative to the repository root).</summary>
+    public string OutputFile { get; init; } = DefaultOutputFile;
+
+    /// <summary>Flake mode: also write a default.nix for <c>nix-build</c>, pinned by flake.lock.</summary>
+    public bool DefaultNix { get; init; }
+
+    public const string DefaultOutputFile = "nix/go-services.nix";
+
     /// <summary>
     /// The packages' default version: the same on every commit, so that a commit which does not touch a service
     /// changes none of its store paths (the commit reaches a binary only through <c>commitVariables</c>).

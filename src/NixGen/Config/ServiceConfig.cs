@@ -12,4 +12,11 @@ internal sealed record ServiceConfig(
     bool? Cgo,
     bool DoCheck,
     ImageConfig Image,
-    string? Go);
+    string? Go)
+{
+    /// <summary>One package per main package (<c>binaries: separate</c>) instead of one with every binary.</summary>
+    public bool SeparateBinaries { get; init; }
+
+    /// <summary>The binary <c>nix run</c> and the image start (default: the one named like the service, else the first).</summary>
+    public string? MainProgram { get; init; }
+}

@@ -1,7 +1,8 @@
 namespace NixGen.Pipeline;
 
 /// <summary>Knobs of one run.</summary>
-internal sealed record GenerateOptions(int Jobs = 0, bool Force = false, bool Verify = false, string? Strategy = null, string? Ci = null)
+/// <param name="Output">For a first run: the output mode of the nixgen.yaml it writes (init's choice).</param>
+internal sealed record GenerateOptions(int Jobs = 0, bool Force = false, bool Verify = false, string? Strategy = null, string? Ci = null, Config.OutputMode? Output = null)
 {
     public int EffectiveJobs => Jobs > 0 ? Jobs : Math.Max(1, Environment.ProcessorCount);
 }

@@ -11,7 +11,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
     public const string ConfigFile = "nixgen.yaml";
 
     /// <summary>Loads nixgen.yaml and discovers the repository; throws <see cref="ConfigException"/> or <see cref="RepoException"/>.</summary>
-    public static Project Load(string root, string? ci)
+    public static Project Load(string root, string? ci, OutputMode? output = null)
     {
         var configPath = Path.Combine(root, ConfigFile);
         var configExists = File.Exists(configPath);
@@ -29,14 +29,14 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         }
 
         // First run: render with exactly the nixgen.yaml that is about to be written, so that init and check agree.
-        var newConfig = configExists ? null : DefaultConfig.Text(repo, ci);
+        var newConfig = configExists ? null : DefaultConfig.Text(repo, ci, output ?? OutputMode.Flake);
         if (newConfig is not null)
         {
             config = ConfigLoader.FromText(ConfigFile, newConfig);
         }
 
         WorkspaceCheck.ImportsAreRequired(repo);
-        return new Project(repo, config, newConfig, [.. VanishedServices(repo, config), .. UntrackedFiles(repo)]);
+        return new Project(repo, config, newConfig, [.. VanishedServices(repo, config), .. UntrackedFiles(repo), .. ModuleNotImported(root, config)]);
     }
 
     /// <summary>
@@ -47,6 +47,20 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         config.Services.Keys.Where(dir => repo.Services.All(s => s.Module.Dir != dir)).Order(StringComparer.Ordinal).Select(dir =>
             $"{ConfigFile}:{config.ServicePositions.GetValueOrDefault(dir, "1:1")}: services.{dir}: no service in that directory any more " +
             $"(removed or moved?): delete the `{YamlScalar.Of(dir)}:` entry under services: (or point it at the new directory)");
+
+    /// <summary>In the module modes: a flake.nix that never names the module file does not build the services.</summary>
+    private static IEnumerable<string> ModuleNotImported(string root, NixGenConfig config)
+    {
+        var flake = Path.Combine(root, "flake.nix");
+        if (config.Output == OutputMode.Flake || !File.Exists(flake) || File.ReadAllText(flake).Contains(Path.GetFileName(config.OutputFile), StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        yield return config.Output == OutputMode.FlakeParts
+            ? $"flake.nix does not import {config.OutputFile}: add `./{config.OutputFile}` to the `imports` of your flake-parts module"
+            : $"flake.nix does not import {config.OutputFile}: add `goServices = import ./{config.OutputFile} {{ inherit pkgs; }};` and use goServices.packages (see the top of {config.OutputFile})";
+    }
 
     /// <summary>
     /// Files that a service's source would hold if git tracked them (untracked, not ignored): Nix does not see them,

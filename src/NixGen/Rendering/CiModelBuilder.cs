@@ -23,7 +23,7 @@ internal static class CiModelBuilder
                 matrix.AddRange(s.Cross.Select(t => new MatrixEntry(YamlScalar.Quoted(t.Name), linux)));
                 if (s.Image is not null)
                 {
-                    matrix.Add(new MatrixEntry(YamlScalar.Quoted(s.Name + "-image"), linux));
+                    matrix.Add(new MatrixEntry(YamlScalar.Quoted(s.Image.Attr.Trim('"')), linux));
                 }
             }
         }

@@ -16,8 +16,11 @@ internal static class FlakeFiles
 
     public const string Renovate = "renovate.json";
 
+    /// <summary>Flake mode's optional entry for <c>nix-build</c>.</summary>
+    public const string DefaultNix = "default.nix";
+
     /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
-    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate];
+    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate, Flake, DefaultNix];
 
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
     public static SortedDictionary<string, string> Render(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
@@ -26,7 +29,25 @@ internal static class FlakeFiles
         var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
         var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
         var model = FlakeModelBuilder.Build(repo, config, hashes);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { [Flake] = renderer.Render(model) };
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        switch (config.Output)
+        {
+            case OutputMode.Module:
+                files[config.OutputFile] = renderer.RenderTemplate("module.nix.sbn", model);
+                break;
+            case OutputMode.FlakeParts:
+                files[config.OutputFile] = renderer.RenderTemplate("flake-parts.nix.sbn", model);
+                break;
+            default:
+                files[Flake] = renderer.Render(model);
+                if (config.DefaultNix)
+                {
+                    files[DefaultNix] = renderer.RenderTemplate("default.nix.sbn", model);
+                }
+
+                break;
+        }
+
         if (config.Ci.Enabled)
         {
             var ci = CiModelBuilder.Build(model, config, goSeries == "default" ? "stable" : goSeries);

@@ -25,4 +25,17 @@ internal sealed record FlakeModel(
     IReadOnlyList<string> GeneratedFiles,
     string OverlayAttr,
     bool ChecksCross,
-    bool ChecksImages);
+    bool ChecksImages)
+{
+    /// <summary><c>flake</c>, <c>module</c> or <c>flake-parts</c> (<c>output:</c>).</summary>
+    public string Mode { get; init; } = "flake";
+
+    /// <summary>The Nix expression of the repository root: <c>./.</c> in flake.nix, <c>src</c> in the module file.</summary>
+    public string Root { get; init; } = "./.";
+
+    /// <summary>The module file's default <c>src</c>: the repository root, relative to the file (<c>../.</c>).</summary>
+    public string ModuleRoot { get; init; } = "../.";
+
+    /// <summary>The module file (the module modes), for the usage comment.</summary>
+    public string ModuleFile { get; init; } = "";
+}

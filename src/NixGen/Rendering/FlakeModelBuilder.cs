@@ -12,13 +12,20 @@ internal static class FlakeModelBuilder
     {
         var go = GoRequirement.Of(repo, config);
         var cross = config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch)).ToList();
-        var services = repo.Services.Select(s => Service(s, config.For(s.Module.Dir), hashes[s.Name], cross)).ToList();
+        Func<string, string> path = config.Output == OutputMode.Flake
+            ? NixString.RepoPath
+            : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
+        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path)).ToList();
         CheckUnique(services);
-        var defaultService = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
-        if (defaultService is not null && repo.Services.All(s => s.Name != defaultService))
+        var defaultName = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
+        if (defaultName is not null && repo.Services.All(s => s.Name != defaultName))
         {
-            throw new ConfigException($"nixgen.yaml: default: no service is named \"{defaultService}\" (services: {string.Join(", ", repo.Services.Select(s => s.Name))})");
+            throw new ConfigException($"nixgen.yaml: default: no service is named \"{defaultName}\" (services: {string.Join(", ", repo.Services.Select(s => s.Name))})");
         }
+
+        // A service built as one package per binary is the default through the package of its main program.
+        var defaultService = defaultName is null ? null : services.FirstOrDefault(p => p.Name == defaultName) is { } own ? own.Attr
+            : services.First(p => p.Image is not null || p.Name.StartsWith(defaultName + "-", StringComparison.Ordinal)).Attr;
 
         return new FlakeModel(
             NixString.Quote(config.Description),
@@ -29,7 +36,7 @@ internal static class FlakeModelBuilder
             go.Version is { } v ? NixString.Quote(v) : null,
             NixString.Comment(go.Why),
             services,
-            defaultService is null ? null : NixString.AttrName(defaultService),
+            defaultService,
             cross,
             services.Any(s => s.Image is not null),
             config.DevShellPackages,
@@ -37,10 +44,16 @@ internal static class FlakeModelBuilder
             repo.Services.Any(s => config.For(s.Module.Dir).CommitVariables.Count > 0),
             config.NixgenFlake is { } n ? NixString.Quote(n) : null,
             services.Any(s => s.Cross.Count > 0),
-            repo.Services.Any(s => s.Source.Roots.Contains(".")) ? [.. SourceSet.GeneratedAtRoot.Select(NixString.RepoPath)] : [],
+            repo.Services.Any(s => s.Source.Roots.Contains(".")) ? [.. SourceSet.GeneratedAtRoot.Select(path)] : [],
             NixString.AttrName(config.OverlayAttr),
             config.ChecksCross,
-            config.ChecksImages);
+            config.ChecksImages)
+        {
+            Mode = config.Output switch { OutputMode.Module => "module", OutputMode.FlakeParts => "flake-parts", _ => "flake" },
+            Root = config.Output == OutputMode.Flake ? "./." : "src",
+            ModuleRoot = string.Concat(Enumerable.Repeat("../", config.OutputFile.Count(c => c == '/'))) is { Length: > 0 } up ? up + "." : "./.",
+            ModuleFile = config.OutputFile,
+        };
     }
 
     /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
@@ -53,7 +66,7 @@ internal static class FlakeModelBuilder
             names.AddRange(s.Cross.Select(c => (c.Name, $"its {c.Goos}/{c.Goarch} build")));
             if (s.Image is not null)
             {
-                names.Add((s.Name + "-image", "its image"));
+                names.Add((s.Image.Attr.Trim('"'), "its image"));
             }
 
             foreach (var (name, what) in names)
@@ -68,7 +81,40 @@ internal static class FlakeModelBuilder
         }
     }
 
-    private static ServiceModel Service(Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross)
+    /// <summary>
+    /// The packages of a service: one with every binary, or (<c>binaries: separate</c>) one per main package, named
+    /// <c>&lt;service&gt;-&lt;binary&gt;</c> (the binary named like the service keeps the service's name), all sharing
+    /// one source, one vendorHash and one vendor derivation.
+    /// </summary>
+    private static IEnumerable<ServiceModel> Packages(Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path)
+    {
+        // `go install` names a binary after the last element of its package's import path. The service's program is
+        // the configured one, else the main package named like the service, else the module root's, else the first.
+        var mains = s.Module.MainPackages.Select(p => (Package: p, Binary: (p == "." ? s.Module.Path : s.Module.Path + "/" + p).Split('/')[^1])).ToList();
+        var mainProgram = c.MainProgram ?? mains.FirstOrDefault(m => m.Binary == s.Name).Binary
+            ?? (mains.FirstOrDefault(m => m.Package == ".").Binary ?? mains[0].Binary);
+        if (c.MainProgram is { } configured && mains.All(m => m.Binary != configured))
+        {
+            throw new ConfigException($"nixgen.yaml: services.{s.Module.Dir}.mainProgram: the service has no binary \"{configured}\" (it builds {string.Join(", ", mains.Select(m => m.Binary))})");
+        }
+
+        if (!c.SeparateBinaries || mains.Count == 1)
+        {
+            yield return Package(s, c, hash, cross, path, s.Name, s.Module.MainPackages, mainProgram, withImage: true);
+            yield break;
+        }
+
+        foreach (var (package, binary) in mains)
+        {
+            var name = binary == s.Name ? s.Name : $"{s.Name}-{binary}";
+            yield return Package(s, c, hash, cross, path, name, [package], binary, withImage: binary == mainProgram)
+                with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"" };
+        }
+    }
+
+    private static ServiceModel Package(
+        Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path,
+        string name, IReadOnlyList<string> subPackages, string mainProgram, bool withImage)
     {
         var go = GoRequirement.ForService(s, c);
         var cgo = c.Cgo ?? s.UsesCgo;
@@ -77,8 +123,8 @@ internal static class FlakeModelBuilder
         var ldflags = c.Ldflags.Select(NixString.Quote)
             .Concat(c.VersionVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{version}}\""))
             .Concat(c.CommitVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{rev}}\""));
-        var attr = NixString.AttrName(s.Name);
-        var image = c.Image.Enabled
+        var attr = NixString.AttrName(name);
+        var image = c.Image.Enabled && withImage
             ? new ImageModel(
                 NixString.AttrName(s.Name + "-image"),
                 attr,
@@ -89,11 +135,6 @@ internal static class FlakeModelBuilder
                 c.Image.CaCertificates,
                 c.Image.Tzdata)
             : null;
-        // `go install` names a binary after the last element of its package's import path. The service's program is
-        // the main package named like the service, else the module root's, else the first.
-        var binaries = s.Module.MainPackages.Select(p => (p == "." ? s.Module.Path : s.Module.Path + "/" + p).Split('/')[^1]).ToList();
-        var mainProgram = binaries.FirstOrDefault(b => b == s.Name)
-            ?? (s.Module.MainPackages.Contains(".") ? binaries[s.Module.MainPackages.ToList().IndexOf(".")] : binaries[0]);
         var builderArgs = (go, cgo) switch
         {
             (null, false) => "{ }",
@@ -103,13 +144,13 @@ internal static class FlakeModelBuilder
         };
         return new ServiceModel(
             attr,
-            s.Name,
-            NixString.Quote(s.Name),
-            [.. s.Source.Roots.Select(NixString.RepoPath)],
-            [.. s.Source.ExcludedFiles.Where(f => !SourceSet.GeneratedAtRoot.Contains(f)).Concat(s.Source.ExcludedModules).Order(StringComparer.Ordinal).Select(NixString.RepoPath)],
+            name,
+            NixString.Quote(name),
+            [.. s.Source.Roots.Select(path)],
+            [.. s.Source.ExcludedFiles.Where(f => !SourceSet.GeneratedAtRoot.Contains(f)).Concat(s.Source.ExcludedModules).Order(StringComparer.Ordinal).Select(path)],
             s.Source.Roots.Contains("."),
             NixString.Quote(s.Module.Dir),
-            [.. s.Module.MainPackages.Select(NixString.Quote)],
+            [.. subPackages.Select(NixString.Quote)],
             hash.VendorHash is null ? "null" : NixString.Quote(hash.VendorHash),
             hash.ProxyVendor,
             [.. ldflags],
@@ -123,6 +164,6 @@ internal static class FlakeModelBuilder
             builderArgs,
             go is null ? null : NixString.Comment(go.Why),
             // Cross builds are pure Go: a cgo service would need a C cross toolchain (pkgsCross), so it gets none.
-            cgo ? [] : [.. cross.Select(t => new CrossPackageModel(NixString.AttrName($"{s.Name}-{t.Binding}"), $"{s.Name}-{t.Binding}", t.Binding, t.Goos, t.Goarch))]);
+            cgo ? [] : [.. cross.Select(t => new CrossPackageModel(NixString.AttrName($"{name}-{t.Binding}"), $"{name}-{t.Binding}", t.Binding, t.Goos, t.Goarch))]);
     }
 }

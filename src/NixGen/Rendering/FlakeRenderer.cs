@@ -62,6 +62,7 @@ internal sealed class FlakeRenderer(string? overrideDir)
         ThrowOnErrors(template, origin);
         var globals = new ScriptObject();
         globals.Import(model);
+        globals.Import("dedent", new Func<string, int, string>(Dedent));
         var context = new TemplateContext
         {
             TemplateLoader = new Loader(this),
@@ -103,6 +104,10 @@ internal sealed class FlakeRenderer(string? overrideDir)
     private static string Where(SourceSpan span, string? fallback = null) =>
         $"{(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName)}:{span.Start.Line + 1}:{span.Start.Column + 1}";
 
+    /// <summary>Removes up to <paramref name="columns"/> leading spaces from every line (a partial shared at another depth).</summary>
+    internal static string Dedent(string text, int columns) =>
+        string.Join("\n", text.Split('\n').Select(l => l[Math.Min(columns, l.Length - l.TrimStart(' ').Length)..]));
+
     // Byte-stable output: LF only, no trailing spaces, no runs of blank lines, one final newline.
     internal static string Normalize(string text)
     {
@@ -113,6 +118,12 @@ internal sealed class FlakeRenderer(string? overrideDir)
             if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
             {
                 continue;
+            }
+
+            // nixfmt puts no blank line before `in` (a partial that ends a `let` block may leave one).
+            if (line.Trim() == "in" && result.Count > 0 && result[^1].Length == 0)
+            {
+                result.RemoveAt(result.Count - 1);
             }
 
             result.Add(line);

@@ -25,4 +25,11 @@ internal sealed record ServiceModel(
     ImageModel? Image,
     string BuilderArgs,
     string? GoComment,
-    IReadOnlyList<CrossPackageModel> Cross);
+    IReadOnlyList<CrossPackageModel> Cross)
+{
+    /// <summary>
+    /// For a service built as one package per binary: the name of the shared vendor derivation (a Nix string), so
+    /// every binary's package uses one fixed-output derivation, one store path. Null otherwise.
+    /// </summary>
+    public string? ModulesName { get; init; }
+}

@@ -53,8 +53,10 @@
         ./.github/workflows/nix.yml
         ./.github/workflows/nixgen-dependabot.yml
         ./.nixgen
+        ./default.nix
         ./flake.lock
         ./flake.nix
+        ./nix/go-services.nix
         ./nixgen.lock
         ./nixgen.yaml
         ./renovate.json

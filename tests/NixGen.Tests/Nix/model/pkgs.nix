@@ -123,12 +123,15 @@ let
         "overrideModAttrs"
       ];
 
+      # overrideModAttrs: applied to the vendor derivation's arguments, as (mkDerivation { … }).overrideAttrs does.
+      withModOverride = attrs: attrs // (args'.overrideModAttrs or (_: { })) attrs;
+
       goModules =
         if vendorHash == null then
           ""
         else
           mkDerivation (
-            {
+            withModOverride {
               name = "${name}-go-modules";
               inherit (args) src;
               inherit (go) GOOS GOARCH;
