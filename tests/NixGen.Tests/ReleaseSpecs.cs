@@ -57,7 +57,9 @@ public sealed class ReleaseSpecs(ReleaseModels releases) : IClassFixture<Release
     public static TheoryData<string, string> CasesOnReleases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var c in SnapshotCaseSpecs.CaseNames().Where(c => !File.Exists(Path.Combine(Repo.Snapshots, c, "expected-error.txt"))))
+        // Cases that render a flake (the module modes are built from hand-written flakes by AdoptionSpecs).
+        foreach (var c in SnapshotCaseSpecs.CaseNames().Where(c => !File.Exists(Path.Combine(Repo.Snapshots, c, "expected-error.txt"))
+            && ConfigLoader.Load(Path.Combine(Repo.Snapshots, c, "input", "nixgen.yaml")).Output == OutputMode.Flake))
         {
             foreach (var r in NixModel.Releases)
             {
@@ -112,30 +114,36 @@ public sealed class ReleaseSpecs(ReleaseModels releases) : IClassFixture<Release
         {
             var packages = value!["packages"]!.AsObject();
             var expected = new SortedSet<string>(StringComparer.Ordinal);
+            var apps = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var s in repo.Services)
             {
                 var c = config.For(s.Module.Dir);
                 var cgo = c.Cgo ?? s.UsesCgo;
-                var native = packages[s.Name]!;
-                expected.Add(s.Name);
-                Assert.Equal(Platforms[system], ((string)native["GOOS"]!, (string)native["GOARCH"]!));
-                Assert.Equal(cgo ? "1" : "0", native["CGO_ENABLED"]!.ToString());
-                Assert.Equal($"{s.Name}-{config.Version}", (string)native["name"]!);
-                Assert.Equal(ReleaseModels.GoFor(release, c.Go ?? Rendering.GoRequirement.Of(repo, config).Version), (string?)native["go"]);
-                if ((string?)native["goModules"] is { } fod)
+                foreach (var name in PackageNamesOf(s, c))
                 {
-                    Assert.Equal($"{s.Name}-{config.Version}-go-modules", fod);
-                }
+                    var native = packages[name]!;
+                    expected.Add(name);
+                    apps.Add(name);
+                    Assert.Equal(Platforms[system], ((string)native["GOOS"]!, (string)native["GOARCH"]!));
+                    Assert.Equal(cgo ? "1" : "0", native["CGO_ENABLED"]!.ToString());
+                    Assert.Equal($"{name}-{config.Version}", (string)native["name"]!);
+                    Assert.Equal(ReleaseModels.GoFor(release, c.Go ?? Rendering.GoRequirement.Of(repo, config).Version), (string?)native["go"]);
+                    if ((string?)native["goModules"] is { } fod)
+                    {
+                        // One vendor derivation per service, whatever its binaries.
+                        Assert.Equal($"{s.Name}-{config.Version}-go-modules", fod);
+                    }
 
-                foreach (var t in cgo ? [] : config.Cross)
-                {
-                    var cross = packages[$"{s.Name}-{t.GoOs}-{t.GoArch}"]!;
-                    expected.Add($"{s.Name}-{t.GoOs}-{t.GoArch}");
-                    Assert.Equal((t.GoOs, t.GoArch), ((string)cross["GOOS"]!, (string)cross["GOARCH"]!));
-                    Assert.Equal("0", cross["CGO_ENABLED"]!.ToString());
-                    Assert.False((bool?)cross["doCheck"] ?? true);
-                    Assert.True((bool?)cross["dontStrip"] ?? false);
-                    Assert.Equal(t.GoOs == "windows", ((string)cross["mainProgram"]!).EndsWith(".exe", StringComparison.Ordinal));
+                    foreach (var t in cgo ? [] : config.Cross)
+                    {
+                        var cross = packages[$"{name}-{t.GoOs}-{t.GoArch}"]!;
+                        expected.Add($"{name}-{t.GoOs}-{t.GoArch}");
+                        Assert.Equal((t.GoOs, t.GoArch), ((string)cross["GOOS"]!, (string)cross["GOARCH"]!));
+                        Assert.Equal("0", cross["CGO_ENABLED"]!.ToString());
+                        Assert.False((bool?)cross["doCheck"] ?? true);
+                        Assert.True((bool?)cross["dontStrip"] ?? false);
+                        Assert.Equal(t.GoOs == "windows", ((string)cross["mainProgram"]!).EndsWith(".exe", StringComparison.Ordinal));
+                    }
                 }
 
                 if (c.Image.Enabled && system.EndsWith("-linux", StringComparison.Ordinal))
@@ -148,17 +156,27 @@ public sealed class ReleaseSpecs(ReleaseModels releases) : IClassFixture<Release
             if (defaultService is not null)
             {
                 expected.Add("default");
-                Assert.Equal((string)packages[defaultService]!["drv"]!, (string)packages["default"]!["drv"]!);
+                var s = repo.Services.Single(x => x.Name == defaultService);
+                var main = PackageNamesOf(s, config.For(s.Module.Dir)).FirstOrDefault(n => n == s.Name)
+                    ?? $"{s.Name}-{config.For(s.Module.Dir).MainProgram}";
+                Assert.Equal((string)packages[main]!["drv"]!, (string)packages["default"]!["drv"]!);
             }
 
             Assert.Equal(expected, packages.Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
-            Assert.Equal(repo.Services.Select(s => s.Name).Order(StringComparer.Ordinal), value["apps"]!.AsObject().Select(a => a.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(apps, value["apps"]!.AsObject().Select(a => a.Key).Order(StringComparer.Ordinal));
             var checks = value["checks"]!.AsObject().Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-            Assert.Superset(repo.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal), checks);
+            Assert.Superset(apps.ToHashSet(StringComparer.Ordinal), checks);
             Assert.Equal(config.ChecksCross || config.Cross.Count == 0, checks.IsSupersetOf(expected.Where(p => config.Cross.Any(t => p.EndsWith($"-{t.GoOs}-{t.GoArch}", StringComparison.Ordinal)))));
             Assert.Equal([config.OverlayAttr], value["overlay"]!.AsArray().Select(o => (string)o!));
             Assert.Equal(release is "24.11" or "25.05" ? "nixfmt-rfc-style" : "nixfmt", (string)value["formatter"]!);
         }
+    }
+
+    /// <summary>The packages of a service: one, or one per binary (<c>binaries: separate</c>).</summary>
+    private static IEnumerable<string> PackageNamesOf(Service s, ServiceConfig c)
+    {
+        var binaries = s.Module.MainPackages.Select(p => (p == "." ? s.Module.Path : s.Module.Path + "/" + p).Split('/')[^1]).ToList();
+        return c.SeparateBinaries && binaries.Count > 1 ? binaries.Select(b => b == s.Name ? b : $"{s.Name}-{b}") : [s.Name];
     }
 
     public static TheoryData<string> Releases() => [.. NixModel.Releases];

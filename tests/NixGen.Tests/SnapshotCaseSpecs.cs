@@ -57,42 +57,38 @@ public sealed class SnapshotCaseSpecs
 
         IReadOnlyDictionary<string, string> RenderAll() => Render(caseDir, root);
 
-        string RenderFlake() => RenderAll()["flake.nix"];
-
         if (File.Exists(expectedError))
         {
-            var e = Assert.ThrowsAny<Exception>(RenderFlake);
+            var e = Assert.ThrowsAny<Exception>(() => RenderAll());
             Assert.IsType<TemplateException>(e);
             Assert.Equal(File.ReadAllText(expectedError).Trim(), e.Message);
             return;
         }
 
-        var flake = RenderFlake();
-        Assert.Equal(flake, RenderFlake());
-        Assert.DoesNotContain("\r", flake, StringComparison.Ordinal);
-        Assert.DoesNotContain(" \n", flake, StringComparison.Ordinal);
-        Snapshot.Verify(caseDir, "flake", "nix", flake);
-        // Parsing and evaluation with nix: ReleaseSpecs (every case on every release model).
-        if (name != "100-hostile-strings")
-        {
-            // nixfmt's limit: a longer line is rewritten by `nix fmt`, and `nixgen check` would then call the file stale.
-            Assert.All(flake.Split('\n'), l => Assert.True(l.Length <= 100, $"{name}: line over 100 columns: {l}"));
-        }
-
-        // CI glue rendered from the same model: snapshot it and check it is valid YAML / JSON.
-        foreach (var (file, text) in RenderAll().Where(f => f.Key is not ("flake.nix" or "nixgen.lock" or "nixgen.yaml")))
+        var files = RenderAll();
+        Assert.Equal(files, RenderAll());
+        // Every generated file is a snapshot: flake.nix (or the module file of the module modes), default.nix, CI glue.
+        foreach (var (file, text) in files.Where(f => f.Key is not ("nixgen.lock" or "nixgen.yaml")))
         {
             var ext = Path.GetExtension(file).TrimStart('.');
+            Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(" \n", text, StringComparison.Ordinal);
             Snapshot.Verify(caseDir, Path.GetFileNameWithoutExtension(file), ext, text);
-            if (ext == "json")
+            switch (ext)
             {
-                Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(text));
-            }
-            else
-            {
-                var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-                yaml.Load(new StringReader(text));
-                Assert.IsType<YamlDotNet.RepresentationModel.YamlMappingNode>(yaml.Documents[0].RootNode);
+                case "nix" when name != "100-hostile-strings":
+                    // nixfmt's limit: a longer line is rewritten by `nix fmt`, and `nixgen check` would then call it stale.
+                    // Parsing and evaluation with nix: ReleaseSpecs and AdoptionSpecs.
+                    Assert.All(text.Split('\n'), l => Assert.True(l.Length <= 100, $"{name}/{file}: line over 100 columns: {l}"));
+                    break;
+                case "json":
+                    Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(text));
+                    break;
+                case "yml":
+                    var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+                    yaml.Load(new StringReader(text));
+                    Assert.IsType<YamlDotNet.RepresentationModel.YamlMappingNode>(yaml.Documents[0].RootNode);
+                    break;
             }
         }
     }

@@ -43,6 +43,14 @@ internal static class FastCheck
             }
         }
 
+        // The module modes: a flake.nix that does not import the module gets the full check's warning.
+        var flake = Path.Combine(root, "flake.nix");
+        if (!generated.Files.ContainsKey("flake.nix") && File.Exists(flake)
+            && !generated.Files.Keys.Any(f => f.EndsWith(".nix", StringComparison.Ordinal) && File.ReadAllText(flake).Contains(Path.GetFileName(f), StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         var view = RepoView.Load(root);
         return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy) == generated.Inputs ? lockFile.Services.Count : null;
     }

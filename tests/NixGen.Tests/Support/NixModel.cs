@@ -38,6 +38,7 @@ public sealed class NixModel
         File.WriteAllText(Path.Combine(dir, "host.json"), host.ToJsonString());
         Repo.CopyTree(Path.Combine(AppContext.BaseDirectory, "Nix", "summary"), dir + "-summary");
         Repo.CopyTree(Path.Combine(AppContext.BaseDirectory, "Nix", "nixgen-stub"), dir + "-nixgen");
+        Repo.CopyTree(Path.Combine(AppContext.BaseDirectory, "Nix", "flake-parts-standin"), dir + "-flake-parts");
         return new NixModel(dir, release);
     }
 
@@ -70,7 +71,28 @@ public sealed class NixModel
 
     /// <summary>Runs <c>nix build</c> of the given packages (names under <c>packages.x86_64-linux</c>) of the flake in <paramref name="repo"/>.</summary>
     public (int Exit, string Out, string Err) TryBuild(string repo, IReadOnlyDictionary<string, string> env, params string[] packages) =>
-        Tools.Run("nix", repo, env, [.. Common("build"), "--no-link", .. packages.Select(p => FlakeRef(repo) + "#" + Package(p))]);
+        Tools.Run("nix", repo, env, [.. Common("build"), .. ExtraOverrides, "--no-link", .. packages.Select(p => FlakeRef(repo) + "#" + Package(p))]);
+
+    /// <summary>Further inputs to override for the builds of this model (the flake-parts stand-in, say).</summary>
+    public List<string> ExtraOverrides { get; } = [];
+
+    /// <summary>The offline stand-in for hercules-ci/flake-parts (Nix/flake-parts-standin).</summary>
+    public string FlakePartsStandIn => Dir + "-flake-parts";
+
+    /// <summary><c>nix-build FILE -A attribute</c> against this model (a generated default.nix), returning the output.</summary>
+    public static string NixBuild(string repo, IReadOnlyDictionary<string, string> env, string file, string attribute)
+    {
+        var (exit, stdout, stderr) = Tools.Run("nix-build", repo, env, file, "-A", attribute, "--no-out-link", "--option", "sandbox", "false", "--option", "substituters", "");
+        Assert.True(exit == 0, $"nix-build {file} -A {attribute} failed:\n{stderr}");
+        return stdout.Trim().Split('\n')[^1];
+    }
+
+    /// <summary>Locks the flake's nixpkgs input to this model (flake.lock), as `nix flake lock` does for a user.</summary>
+    public void Lock(string repo)
+    {
+        var (exit, _, stderr) = Tools.Run("nix", repo, null, "--extra-experimental-features", "nix-command flakes", "flake", "lock", "--override-input", "nixpkgs", "path:" + Dir);
+        Assert.True(exit == 0, $"nix flake lock failed:\n{stderr}");
+    }
 
     /// <summary>Builds the packages and returns each one's output path, failing the test with nix's log otherwise.</summary>
     public IReadOnlyDictionary<string, string> Build(string repo, IReadOnlyDictionary<string, string> env, params string[] packages)
@@ -85,7 +107,7 @@ public sealed class NixModel
     {
         var wanted = string.Concat(packages.Select(p => $"\"{p}\" = 0; "));
         var (exit, stdout, stderr) = Tools.Run("nix", repo, null,
-            [.. Common("eval"), "--json", FlakeRef(repo) + "#packages." + System, "--apply", $"ps: builtins.mapAttrs (_: p: p.outPath) (builtins.intersectAttrs {{ {wanted}}} ps)"]);
+            [.. Common("eval"), .. ExtraOverrides, "--json", FlakeRef(repo) + "#packages." + System, "--apply", $"ps: builtins.mapAttrs (_: p: p.outPath) (builtins.intersectAttrs {{ {wanted}}} ps)"]);
         Assert.True(exit == 0, $"nix eval of {string.Join(' ', packages)} failed:\n{stderr}");
         return JsonNode.Parse(stdout)!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
     }
@@ -97,7 +119,7 @@ public sealed class NixModel
     /// <summary>Evaluates an attribute to a string (a store path of a source, say).</summary>
     public string EvalRaw(string repo, string attribute)
     {
-        var (exit, stdout, stderr) = Tools.Run("nix", repo, null, [.. Common("eval"), "--raw", FlakeRef(repo) + "#" + attribute]);
+        var (exit, stdout, stderr) = Tools.Run("nix", repo, null, [.. Common("eval"), .. ExtraOverrides, "--raw", FlakeRef(repo) + "#" + attribute]);
         Assert.True(exit == 0, $"nix eval {attribute} failed:\n{stderr}");
         return stdout;
     }

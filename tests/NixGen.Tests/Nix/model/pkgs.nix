@@ -328,6 +328,8 @@ let
       isDarwin = platform.GOOS == "darwin";
     };
     buildPackages = pkgs;
+    # nixpkgs' package set carries its lib.
+    inherit lib;
     go = goAttrs.${release.defaultGo};
     buildGoModule = buildGoModuleWith go;
 

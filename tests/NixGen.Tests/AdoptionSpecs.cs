@@ -1,0 +1,187 @@
+using NixGen.Tests.Support;
+
+namespace NixGen.Tests;
+
+/// <summary>
+/// nixgen where Nix already lives: a hand-written flake, a flake-parts flake, non-flake users, a package per binary.
+/// Each builds through the model of nixpkgs with the real nix.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class AdoptionSpecs(NixBuildFixture nix) : IClassFixture<NixBuildFixture>
+{
+    private static readonly string[] Binaries = ["api", "migrate", "worker"];
+
+    private static Dictionary<string, string?> CliEnv(string scratch, string repo) => new()
+    {
+        ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy"),
+        ["GOSUMDB"] = "off",
+        ["GOFLAGS"] = "-mod=mod",
+        ["XDG_CACHE_HOME"] = Path.Combine(scratch, "cache"),
+    };
+
+    /// <summary>The example without anything nixgen wrote, and with a flake of the team's own.</summary>
+    private static string ExampleWithOwnFlake(TempDir dir, string flake)
+    {
+        var repo = Repo.CopyRepo(dir, Repo.Example, "flake.nix", "nixgen.lock", "nixgen.yaml");
+        Directory.Delete(Path.Combine(repo, ".github"), recursive: true);
+        File.WriteAllText(Path.Combine(repo, "flake.nix"), flake);
+        Git.InitAndCommit(repo);
+        return repo;
+    }
+
+    private const string OwnFlake = """
+        {
+          description = "A team's own flake: a dev shell and a script, written by hand";
+
+          inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.11";
+
+          outputs =
+            { self, nixpkgs }:
+            let
+              pkgs = nixpkgs.legacyPackages.x86_64-linux;
+            in
+            {
+              packages.x86_64-linux.hello-script = pkgs.jq;
+              devShells.x86_64-linux.default = pkgs.mkShell { packages = [ pkgs.jq ]; };
+            };
+        }
+
+        """;
+
+    [Fact]
+    public async Task Init_keeps_a_hand_written_flake_and_its_packages_build_from_the_module()
+    {
+        using var dir = new TempDir();
+        var repo = ExampleWithOwnFlake(dir, OwnFlake);
+        var env = CliEnv(dir.Path, repo);
+
+        var init = await InProcessCli.RunAsync(repo, env, "init");
+
+        Assert.True(init.Exit == 0, init.ToString());
+        Assert.Equal(OwnFlake, File.ReadAllText(Path.Combine(repo, "flake.nix")));
+        Assert.Contains("output: module", File.ReadAllText(Path.Combine(repo, "nixgen.yaml")), StringComparison.Ordinal);
+        Assert.Contains("goServices = import ./nix/go-services.nix { inherit pkgs; };", init.Out, StringComparison.Ordinal);
+        var check = await InProcessCli.RunAsync(repo, env, "check");
+        Assert.Contains("warning: flake.nix does not import nix/go-services.nix", check.Err, StringComparison.Ordinal);
+
+        // The team adds the two lines init printed.
+        var own = OwnFlake.Replace("""
+                  pkgs = nixpkgs.legacyPackages.x86_64-linux;
+            """, """
+                  pkgs = nixpkgs.legacyPackages.x86_64-linux;
+                  goServices = import ./nix/go-services.nix { inherit pkgs; };
+            """, StringComparison.Ordinal).Replace("packages.x86_64-linux.hello-script = pkgs.jq;", "packages.x86_64-linux = goServices.packages // { hello-script = pkgs.jq; };", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(repo, "flake.nix"), own);
+        Git.CommitAll(repo, "use nixgen's module");
+
+        var update = await InProcessCli.RunAsync(repo, env, "update");
+        Assert.Contains("nixgen: no file changed", update.Out, StringComparison.Ordinal);
+        var clean = await InProcessCli.RunAsync(repo, env, "check");
+        Assert.True(clean.Exit == 0 && !clean.Err.Contains("warning", StringComparison.Ordinal), clean.ToString());
+        Assert.Equal(own, File.ReadAllText(Path.Combine(repo, "flake.nix")));
+
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var outs = nix.Model.Build(repo, new Dictionary<string, string> { ["GOPROXY"] = env["GOPROXY"]! }, "orders", "gateway", "inventory", "hello-script");
+        Assert.True(File.Exists(Path.Combine(outs["orders"], "bin", "orders")));
+        Assert.True(File.Exists(Path.Combine(outs["inventory"], "bin", "inventory-worker")));
+    }
+
+    [Fact]
+    public async Task A_flake_parts_flake_gets_a_flake_parts_module_it_imports()
+    {
+        using var dir = new TempDir();
+        const string partsFlake = """
+            {
+              inputs = {
+                nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.11";
+                flake-parts.url = "github:hercules-ci/flake-parts";
+              };
+
+              outputs =
+                inputs@{ flake-parts, ... }:
+                flake-parts.lib.mkFlake { inherit inputs; } {
+                  systems = [ "x86_64-linux" ];
+                  imports = [ ];
+                  perSystem = { pkgs, ... }: { devShells.default = pkgs.mkShell { }; };
+                };
+            }
+
+            """;
+        var repo = ExampleWithOwnFlake(dir, partsFlake);
+        var env = CliEnv(dir.Path, repo);
+
+        var init = await InProcessCli.RunAsync(repo, env, "init");
+
+        Assert.True(init.Exit == 0, init.ToString());
+        Assert.Equal(partsFlake, File.ReadAllText(Path.Combine(repo, "flake.nix")));
+        Assert.Contains("output: flake-parts", File.ReadAllText(Path.Combine(repo, "nixgen.yaml")), StringComparison.Ordinal);
+        Assert.Contains("imports = [ ./nix/go-services.nix ];", init.Out, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(repo, "flake.nix"), partsFlake.Replace("imports = [ ];", "imports = [ ./nix/go-services.nix ];", StringComparison.Ordinal));
+        Git.CommitAll(repo, "import nixgen's module");
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "check")).Exit);
+
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        nix.Model.ExtraOverrides.AddRange(["--override-input", "flake-parts", "path:" + nix.Model.FlakePartsStandIn]);
+        try
+        {
+            var outs = nix.Model.Build(repo, new Dictionary<string, string> { ["GOPROXY"] = env["GOPROXY"]! }, "orders", "inventory", "notifications");
+            Assert.True(File.Exists(Path.Combine(outs["inventory"], "bin", "inventory-worker")));
+        }
+        finally
+        {
+            nix.Model.ExtraOverrides.Clear();
+        }
+    }
+
+    [Fact]
+    public async Task Default_nix_builds_the_flakes_packages_with_nix_build_and_the_locked_nixpkgs()
+    {
+        using var dir = new TempDir();
+        var repo = Repo.CopyRepo(dir, Repo.Example);
+        File.AppendAllText(Path.Combine(repo, "nixgen.yaml"), "defaultNix: true\n");
+        var env = CliEnv(dir.Path, repo);
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "update")).Exit);
+        Assert.Contains("nix-build -A orders", File.ReadAllText(Path.Combine(repo, "default.nix")), StringComparison.Ordinal);
+        Git.InitAndCommit(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        nix.Model.Lock(repo);
+        Git.CommitAll(repo, "flake.lock");
+
+        var orders = NixModel.NixBuild(repo, new Dictionary<string, string> { ["GOPROXY"] = env["GOPROXY"]! }, "default.nix", "orders");
+
+        Assert.True(File.Exists(Path.Combine(orders, "bin", "orders")));
+        // The same derivation as the flake's.
+        Assert.Equal(nix.Model.OutPaths(repo, "orders")["orders"], orders);
+    }
+
+    [Fact]
+    public async Task A_package_per_binary_shares_one_vendor_derivation()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "services/shop/go.mod", "module example.com/shop\n\ngo 1.21\n\nrequire example.org/text v1.2.0\n");
+        InProcess.WriteFile(repo, "services/shop/go.sum", nix.TextSums);
+        foreach (var b in Binaries)
+        {
+            InProcess.WriteFile(repo, $"services/shop/cmd/{b}/main.go", $"package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.org/text\"\n)\n\nfunc main() {{ fmt.Println(text.Shout(\"{b}\")) }}\n");
+        }
+
+        InProcess.WriteFile(repo, "nixgen.yaml", "services:\n  services/shop:\n    binaries: separate\n    mainProgram: api\n");
+        Git.InitAndCommit(repo);
+        await InProcess.UpdateAsync(repo, nix.GoEnv(dir.Path));
+        Git.CommitAll(repo, "nixgen");
+        NixBuildFixture.OpenToBuilders(dir.Path);
+
+        var outs = nix.Model.Build(repo, nix.NixEnv, "shop-api", "shop-migrate", "shop-worker", "default");
+
+        foreach (var b in Binaries)
+        {
+            Assert.Equal([b], Directory.EnumerateFiles(Path.Combine(outs["shop-" + b], "bin")).Select(Path.GetFileName));
+        }
+
+        Assert.Equal(outs["shop-api"], outs["default"]);
+        var vendors = Binaries.Select(b => nix.Model.EvalRaw(repo, NixModel.Package("shop-" + b) + ".goModules.outPath")).Distinct().ToList();
+        Assert.Single(vendors);
+        Assert.EndsWith("-shop-unstable-go-modules", Assert.Single(vendors), StringComparison.Ordinal);
+    }
+}
