@@ -28,6 +28,9 @@ internal static class NixgenApp
         root.Subcommands.Add(new CheckCommand(host).Create());
         root.Subcommands.Add(new HashCommand(host).Create());
         root.Subcommands.Add(new InspectCommand(host).Create());
+        var affected = new AffectedCommand(host);
+        root.Subcommands.Add(affected.Create());
+        root.Subcommands.Add(new AffectedCommand(host).CreateExplain());
         root.Subcommands.Add(new CompletionCommand(host).Create());
         return root;
     }

@@ -37,6 +37,9 @@ internal static class InputDigest
     });
 
     /// <param name="written">Inputs this run is about to write (the nixgen.yaml of `init`): digested as written.</param>
+    /// <summary>This nixgen as far as generated files are concerned: its release and its built-in templates.</summary>
+    public static string NixgenIdentity => Version + " " + Templates.Value;
+
     public static string Compute(RepoView view, string goSeries, string? strategy, IReadOnlyDictionary<string, string>? written = null)
     {
         var moduleDirs = view.Files.Where(RepoScanner.IsGoMod)

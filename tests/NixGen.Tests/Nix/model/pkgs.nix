@@ -236,6 +236,9 @@ let
             // {
               inherit (attrs) src;
               inherit modRoot name;
+              # The toolchain is an input of the build (in nixpkgs a nativeBuildInput; here every go_1_XX is the
+              # host's go, so its version stands for it).
+              goVersion = go.version;
               GO111MODULE = "on";
               GOTOOLCHAIN = "local";
               GOFLAGS = lib.optionals (!proxyVendor) [ "-mod=vendor" ] ++ [ "-trimpath" ];

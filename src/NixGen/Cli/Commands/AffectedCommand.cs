@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NixGen.Pipeline;
+
+namespace NixGen.Cli.Commands;
+
+/// <summary>
+/// <c>nixgen affected --base REV</c>: the packages whose inputs differ between two commits, and why (the CI plan);
+/// <c>nixgen explain PACKAGE --base REV</c>: one package's reasons.
+/// </summary>
+internal sealed class AffectedCommand(CliHost host)
+{
+    private readonly Option<string> _base = new("--base") { Description = "The commit to compare with (a PR's base, the previous push)", Required = true };
+    private readonly Option<string?> _head = new("--head") { Description = "The commit to build (default: the working tree, its git-tracked files)" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<bool> _markdown = new("--markdown") { Description = "A table per package, for $GITHUB_STEP_SUMMARY" };
+
+    public Command Create()
+    {
+        var command = new Command("affected", "List the packages whose inputs differ between two commits, and why: what CI must build.\n\nExamples:\n  nixgen affected --base origin/main --json\n  nixgen affected --base HEAD~1 --markdown >> \"$GITHUB_STEP_SUMMARY\"")
+        {
+            _base, _head, _json, _markdown,
+        };
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, _) => Task.FromResult(Run(p, c, null)), ct));
+        return command;
+    }
+
+    public Command CreateExplain()
+    {
+        var package = new Argument<string>("package") { Description = "A package of the flake (orders, orders-linux-arm64, orders-image)" };
+        var command = new Command("explain", "Say why a package is rebuilt between two commits: source, dependency, toolchain, configuration or nixpkgs, with the evidence.\n\nExample:\n  nixgen explain orders --base origin/main")
+        {
+            package, _base, _head, _markdown,
+        };
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, _) => Task.FromResult(Run(p, c, p.GetValue(package))), ct));
+        return command;
+    }
+
+    private int Run(ParseResult p, Context c, string? only)
+    {
+        var head = p.GetValue(_head);
+        using var before = GitCheckout.Of(c.Repo, p.GetValue(_base)!);
+        using var after = head is null ? null : GitCheckout.Of(c.Repo, head);
+        var affected = Affected.Compare(Affected.Read(before.Path), Affected.Read(after?.Path ?? c.Repo));
+        if (only is not null)
+        {
+            affected = [.. affected.Where(a => a.Package == only)];
+            if (affected.Count == 0)
+            {
+                host.Out.WriteLine($"{only}: not affected (every input is the same at both commits)");
+                return ExitCodes.Success;
+            }
+        }
+
+        if (p.GetValue(_json))
+        {
+            host.Out.WriteLine(new JsonArray([.. affected.Select(a => (JsonNode)new JsonObject
+            {
+                ["package"] = a.Package,
+                ["service"] = a.Service,
+                ["reasons"] = new JsonArray([.. a.Reasons.Select(r => (JsonNode)new JsonObject { ["kind"] = r.Kind, ["detail"] = r.Detail })]),
+            })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else if (p.GetValue(_markdown))
+        {
+            host.Out.Write(Markdown(affected));
+        }
+        else
+        {
+            foreach (var a in affected)
+            {
+                host.Out.WriteLine($"{a.Package}: {string.Join("; ", a.Reasons.Select(r => $"{r.Kind}: {r.Detail}"))}");
+            }
+
+            if (affected.Count == 0)
+            {
+                host.Out.WriteLine("nixgen: nothing needs building");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A table per package: a reviewer sees at a glance why CI builds what it builds.</summary>
+    internal static string Markdown(IReadOnlyList<AffectedPackage> affected)
+    {
+        var sb = new StringBuilder("## What this change rebuilds\n\n");
+        if (affected.Count == 0)
+        {
+            return sb.Append("Nothing: no package's inputs changed.\n").ToString();
+        }
+
+        foreach (var a in affected)
+        {
+            sb.Append("### `").Append(a.Package).Append("`\n\n| cause | evidence |\n| --- | --- |\n");
+            foreach (var r in a.Reasons)
+            {
+                sb.Append("| ").Append(r.Kind).Append(" | ").Append(r.Detail.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}
