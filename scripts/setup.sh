@@ -9,5 +9,5 @@ if [ ! -x /usr/lib/go-1.23/bin/go ] || ! command -v nix >/dev/null; then
     echo "deb $uri bookworm-backports main" | $SUDO tee /etc/apt/sources.list.d/backports.list >/dev/null
   fi
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q nix-bin golang-1.23 python3
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q nix-bin golang-1.23 python3 jq git
 fi

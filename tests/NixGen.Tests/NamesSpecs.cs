@@ -34,10 +34,7 @@ public sealed class NamesSpecs
         Assert.Contains("\"api.v2-image\" = pkgs.dockerTools.buildLayeredImage {", flake, StringComparison.Ordinal);
         Assert.Contains("name = \"api-v2\";", flake, StringComparison.Ordinal);
 
-        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-        yaml.Load(new StringReader(result.Files[".github/workflows/nix.yml"]));
-        var packages = ((YamlDotNet.RepresentationModel.YamlSequenceNode)yaml.Documents[0].RootNode["jobs"]["build"]["strategy"]["matrix"]["include"])
-            .Select(e => ((YamlDotNet.RepresentationModel.YamlScalarNode)e["package"]).Value).Distinct().Order(StringComparer.Ordinal);
+        var packages = Workflow.Jobs(result.Files[".github/workflows/nix.yml"]).Select(j => j.Package).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(["2fa", "2fa-linux-arm64", "api.v2", "api.v2-image", "api.v2-linux-arm64"], packages);
         Assert.Contains("'.#\"${{ matrix.package }}\"'", result.Files[".github/workflows/nix.yml"], StringComparison.Ordinal);
     }

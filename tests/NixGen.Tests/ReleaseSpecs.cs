@@ -203,10 +203,7 @@ public sealed class ReleaseSpecs(ReleaseModels releases) : IClassFixture<Release
         }
 
         // The generated CI builds exactly the flake's packages on x86_64-linux.
-        var workflow = File.ReadAllLines(Path.Combine(repo, ".github", "workflows", "nix.yml"));
-        var matrix = workflow.Zip(workflow.Skip(1))
-            .Where(p => p.First.TrimStart().StartsWith("- package: ", StringComparison.Ordinal) && p.Second.Trim() == "os: ubuntu-24.04")
-            .Select(p => p.First.Trim()["- package: ".Length..].Trim('"'));
+        var matrix = Workflow.Jobs(File.ReadAllText(Path.Combine(repo, ".github", "workflows", "nix.yml"))).Where(j => j.Os == "ubuntu-24.04").Select(j => j.Package);
         Assert.Equal(linux.Select(p => p.Key).Where(k => k != "default").Order(StringComparer.Ordinal), matrix.Order(StringComparer.Ordinal));
 
         var env = new Dictionary<string, string> { ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy") };

@@ -9,4 +9,8 @@ internal sealed record CiModel(
     string NixgenInstall,
     string GoVersion,
     IReadOnlyList<MatrixEntry> Matrix,
-    IReadOnlyList<string> WatchedFiles);
+    IReadOnlyList<string> WatchedFiles)
+{
+    /// <summary>The nixgen release that renders the workflows: CI installs exactly it.</summary>
+    public string NixgenVersion { get; init; } = "0.1.0";
+}

@@ -1,3 +1,4 @@
+using System.Reflection;
 using NixGen.Config;
 
 namespace NixGen.Rendering;
@@ -35,6 +36,9 @@ internal static class CiModelBuilder
             config.Ci.NixgenInstall,
             goSeries,
             matrix,
-            ["flake.nix", "nixgen.lock", ".github/workflows/nix.yml"]);
+            [config.Output == OutputMode.Flake ? "flake.nix" : config.OutputFile, .. config.DefaultNix ? ["default.nix"] : Array.Empty<string>(), "nixgen.lock", ".github/workflows/nix.yml"])
+        {
+            NixgenVersion = (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
+        };
     }
 }
