@@ -174,4 +174,28 @@ public sealed class PipelineSpecs
         Assert.Equal(["Go toolchain go1.23 -> go1.24"], new Planner("go1.24.1").Plan(scanned, lockFile, "local", false, "unused").Services[0].Reasons);
         Assert.Equal(["--force"], new Planner("go1.23.5").Plan(scanned, lockFile, "local", true, "unused").Services[0].Reasons);
     }
+
+    [Theory]
+    [InlineData("example.com/private", "example.com/private/lib", true)]
+    [InlineData("*.corp.example.com", "git.corp.example.com/team/lib", true)]
+    [InlineData("example.com/private", "example.com/privateer", false)]
+    [InlineData("example.com/*/lib", "example.com/team/lib/v2", true)]
+    public void GOPRIVATE_patterns_match_like_go(string pattern, string module, bool matches) =>
+        Assert.Equal(matches, PrivateModules.MatchesPrefix(pattern, module));
+
+    [Fact]
+    public async Task A_service_that_needs_a_GOPRIVATE_module_is_warned_about_at_init()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        Service(repo, "svc", "\nrequire git.corp.example.com/team/lib v1.0.0\n");
+        InProcess.WriteFile(repo, "svc/go.sum", "git.corp.example.com/team/lib v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\ngit.corp.example.com/team/lib v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+        var environment = new NixGen.Hashing.GoEnvironment(Path.Combine(dir.Path, "cache"), Path.Combine(dir.Path, "mc"),
+            new Dictionary<string, string?> { ["GOPROXY"] = "off", ["GOPRIVATE"] = "*.corp.example.com" });
+        var hashes = dir.Write("hashes.txt", "svc sha256-WAbf0Z7znhqdFx4K4RrkIMjB1lmFxJxyDwkyHdWWAsw=\n");
+        var result = await new Generator(new NixGen.Processes.ToolRunner(), environment, new SilentReporter(), new FileHasher(hashes))
+            .GenerateAsync(repo, new GenerateOptions(Jobs: 1), CancellationToken.None);
+        var warning = Assert.Single(result.Warnings);
+        Assert.StartsWith("svc needs git.corp.example.com/team/lib, which GOPRIVATE names", warning, StringComparison.Ordinal);
+    }
 }

@@ -43,7 +43,8 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
             reporter.Progress(n);
         }
 
-        foreach (var w in project.Warnings)
+        var warnings = project.Warnings.Concat(PrivateModules.Warnings(project.Repo, environment.PassThrough.GetValueOrDefault("GOPRIVATE"))).ToList();
+        foreach (var w in warnings)
         {
             reporter.Warn(w);
         }
@@ -65,7 +66,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         }
 
         Timed("rendering");
-        return new GenerationResult(files, reports, project.Warnings, runner.ProcessesStarted, Obsolete(root, files, lockFile)) { Notes = notes, Removed = plan.Removed };
+        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, Obsolete(root, files, lockFile)) { Notes = notes, Removed = plan.Removed };
     }
 
     private static ServiceReport Report(ServicePlan p, Plan plan, HashOutcome hashed)
