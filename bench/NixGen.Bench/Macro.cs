@@ -166,7 +166,33 @@ public sealed class Macro(MacroOptions options)
         var init = Proc.Run(options.Nixgen, ["init", "--repo", gen.RepoRoot, "--quiet"], gen.RepoRoot, NixgenEnv(server.Url, Path.Combine(root, "cache"))).Check($"init at {services}");
         _rows.Add(($"scaling: cold init, {services} services", "-", $"{F(init.Elapsed.TotalSeconds)}, peak {init.PeakBytes / 1024 / 1024} MB, {init.ProcessesStarted} processes",
             "-", $"{init.Elapsed.TotalMilliseconds / services:0} ms per service"));
+        if (services == 200)
+        {
+            Affected(gen.RepoRoot);
+        }
+
         TreeCopier.DeleteTree(root);
+    }
+
+    /// <summary>`nixgen affected` after a one-library commit, against `git diff --name-only` of the same commits.</summary>
+    private void Affected(string repo)
+    {
+        var git = new Dictionary<string, string?>
+        {
+            ["GIT_AUTHOR_NAME"] = "bench", ["GIT_AUTHOR_EMAIL"] = "bench@example.com", ["GIT_COMMITTER_NAME"] = "bench", ["GIT_COMMITTER_EMAIL"] = "bench@example.com",
+        };
+        Proc.Run("git", ["init", "-q"], repo, git).Check("git init");
+        Proc.Run("git", ["add", "-A"], repo, git).Check("git add");
+        Proc.Run("git", ["commit", "-qm", "base"], repo, git).Check("git commit");
+        var lib = Directory.GetDirectories(Path.Combine(repo, "libs")).Order(StringComparer.Ordinal).First();
+        File.AppendAllText(Directory.GetFiles(lib, "*.go").Order(StringComparer.Ordinal).First(), "\n// An edit.\n");
+        Proc.Run("git", ["commit", "-qam", "edit a library"], repo, git).Check("git commit");
+        var diff = Median(3, () => Proc.Run("git", ["diff", "--name-only", "HEAD~1", "HEAD"], repo).Check("git diff").Elapsed.TotalSeconds);
+        ProcResult? last = null;
+        var affected = Median(3, () => (last = Proc.Run(options.Nixgen, ["affected", "--base", "HEAD~1", "--head", "HEAD", "--json"], repo).Check("nixgen affected")).Elapsed.TotalSeconds);
+        var packages = System.Text.Json.Nodes.JsonNode.Parse(last!.Out)!.AsArray().Count;
+        _rows.Add(("`nixgen affected`, 200 services, one library edited", $"{F(diff)} (`git diff --name-only`)", $"{F(affected)}, {packages} packages affected",
+            R(affected / diff) + " the cost of the diff", "both commits read like `update` (source sets, model)"));
     }
 
     private static double Median(int runs, Func<double> measure)
