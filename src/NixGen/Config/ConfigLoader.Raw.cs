@@ -10,6 +10,7 @@ internal static partial class ConfigLoader
         public string? Nixpkgs { get; set; }
         public string? Version { get; set; }
         public string? Overlay { get; set; }
+        public string? Goproxy { get; set; }
         public string? Output { get; set; }
         public string? OutputFile { get; set; }
         public bool? DefaultNix { get; set; }
@@ -34,6 +35,7 @@ internal static partial class ConfigLoader
     private sealed class RawHashing
     {
         public string? Strategy { get; set; }
+        public string? Mode { get; set; }
     }
 
     private sealed class RawCache
@@ -66,6 +68,7 @@ internal static partial class ConfigLoader
         public List<string>? VersionVariables { get; set; }
         public List<string>? CommitVariables { get; set; }
         public string? Binaries { get; set; }
+        public string? Hashing { get; set; }
         public string? MainProgram { get; set; }
         public List<string>? Tags { get; set; }
         public bool? Cgo { get; set; }

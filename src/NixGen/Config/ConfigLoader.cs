@@ -133,6 +133,18 @@ internal partial class ConfigLoader
         }
 
         var strategy = raw.Hashing?.Strategy ?? "local";
+        if (raw.Hashing?.Mode is not (null or "vendor" or "modules"))
+        {
+            throw Bad("hashing.mode", $"\"{raw.Hashing!.Mode}\" is not one of: vendor (a vendorHash per service), modules (a hash per module file, nix/go-modules.json)", "hashing", "mode");
+        }
+
+        var goproxy = raw.Goproxy ?? NixGenConfig.DefaultGoproxy;
+        if (!goproxy.StartsWith("https://", StringComparison.Ordinal) && !goproxy.StartsWith("http://", StringComparison.Ordinal) && !goproxy.StartsWith("file:///", StringComparison.Ordinal)
+            || goproxy.Contains(',', StringComparison.Ordinal) || goproxy.Contains('|', StringComparison.Ordinal) || goproxy.Any(char.IsWhiteSpace))
+        {
+            throw Bad("goproxy", $"\"{goproxy}\" is not one module proxy URL (https://…, or file:/// for a local tree)", "goproxy");
+        }
+
         if (strategy is not ("local" or "nix"))
         {
             throw Bad("hashing.strategy", $"\"{strategy}\" is not one of: local, nix", "hashing", "strategy");
@@ -277,6 +289,11 @@ internal partial class ConfigLoader
                 throw Bad($"services.{dir}.binaries", $"\"{s.Binaries}\" is not one of: one (a package with every binary), separate (a package per main package)", "services", dir, "binaries");
             }
 
+            if (s.Hashing is not (null or "vendor" or "modules"))
+            {
+                throw Bad($"services.{dir}.hashing", $"\"{s.Hashing}\" is not one of: vendor, modules", "services", dir, "hashing");
+            }
+
             if (s.MainProgram is { } mainProgram && Discovery.PackageNames.Problem(mainProgram) is not null)
             {
                 throw Bad($"services.{dir}.mainProgram", $"\"{mainProgram}\" is not a program name", "services", dir, "mainProgram");
@@ -296,6 +313,7 @@ internal partial class ConfigLoader
                 s.Go)
             {
                 SeparateBinaries = s.Binaries == "separate",
+                ModulesMode = (s.Hashing ?? raw.Hashing?.Mode) == "modules",
                 MainProgram = s.MainProgram,
             };
         }
@@ -322,6 +340,8 @@ internal partial class ConfigLoader
             Output = output,
             OutputFile = outputFile,
             DefaultNix = raw.DefaultNix ?? false,
+            ModulesMode = raw.Hashing?.Mode == "modules",
+            Goproxy = goproxy.TrimEnd('/'),
         };
     }
 

@@ -30,6 +30,17 @@ internal sealed record NixGenConfig(
 
     public const string DefaultOutputFile = "nix/go-services.nix";
 
+    /// <summary>Modules mode for services nixgen.yaml does not say otherwise for (<c>hashing.mode: modules</c>).</summary>
+    public bool ModulesMode { get; init; }
+
+    /// <summary>The module proxy the flake fetches module files from in modules mode (<c>goproxy:</c>).</summary>
+    public string Goproxy { get; init; } = DefaultGoproxy;
+
+    public const string DefaultGoproxy = "https://proxy.golang.org";
+
+    /// <summary>The data file of modules mode: every module file's hash.</summary>
+    public const string ModulesFile = "nix/go-modules.json";
+
     /// <summary>
     /// The packages' default version: the same on every commit, so that a commit which does not touch a service
     /// changes none of its store paths (the commit reaches a binary only through <c>commitVariables</c>).
@@ -47,5 +58,5 @@ internal sealed record NixGenConfig(
     public IReadOnlyDictionary<string, string> ServicePositions { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Settings of the service in <paramref name="dir"/>, or the defaults.</summary>
-    public ServiceConfig For(string dir) => Services.TryGetValue(dir, out var s) ? s : ConfigLoader.DefaultService;
+    public ServiceConfig For(string dir) => Services.TryGetValue(dir, out var s) ? s : ConfigLoader.DefaultService with { ModulesMode = ModulesMode };
 }

@@ -17,6 +17,9 @@ internal sealed record ServiceConfig(
     /// <summary>One package per main package (<c>binaries: separate</c>) instead of one with every binary.</summary>
     public bool SeparateBinaries { get; init; }
 
+    /// <summary>Modules mode: a hash per module file instead of a vendorHash (<c>hashing.mode</c>, or per service).</summary>
+    public bool ModulesMode { get; init; }
+
     /// <summary>The binary <c>nix run</c> and the image start (default: the one named like the service, else the first).</summary>
     public string? MainProgram { get; init; }
 }

@@ -37,6 +37,7 @@ internal sealed record SourceSet(
         "default.nix",
         "flake.lock",
         "flake.nix",
+        "nix/go-modules.json",
         "nix/go-services.nix",
         "nixgen.lock",
         "nixgen.yaml",

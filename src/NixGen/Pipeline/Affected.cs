@@ -43,6 +43,7 @@ internal static class Affected
             StringComparer.Ordinal);
         var model = FlakeModelBuilder.Build(project.Repo, project.Config, hashes);
         var packages = new SortedDictionary<string, PackageInputs>(StringComparer.Ordinal);
+        var modulesData = ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile));
         foreach (var service in project.Repo.Services)
         {
             var files = service.Source.Files.ToDictionary(f => f, f => InputDigest.FileDigest(project.Repo.View.FullPath(f)), StringComparer.Ordinal);
@@ -56,6 +57,13 @@ internal static class Affected
                 foreach (var ignored in new[] { "Description", "HashNote", "GoComment", "MainProgram" })
                 {
                     properties.Remove(ignored);
+                }
+
+                if (p.Modules is not null && modulesData is not null)
+                {
+                    // Modules mode: the hashes of its module files (nix/go-modules.json) are inputs too.
+                    properties["ModuleHashes"] = string.Join(",", ModulesData.Needs(service).Keys
+                        .Select(k => modulesData.Modules.TryGetValue(k, out var m) ? $"{k}={m.Mod}/{m.Zip}" : k));
                 }
 
                 packages[p.Name] = new PackageInputs(service.Name, properties, files, modules);

@@ -26,7 +26,8 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         var strategy = options.Strategy ?? project.Config.Strategy;
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         var plan = new Planner(GoToolchain.LocalVersion(runner.Resolve("go")))
-            .Plan(project.Repo, lockFile, strategy, options.Force, NixGoIdentity(root, GoRequirement.Of(project.Repo, project.Config)));
+            .Plan(project.Repo, lockFile, strategy, options.Force, NixGoIdentity(root, GoRequirement.Of(project.Repo, project.Config)),
+                s => project.Config.For(s.Module.Dir).ModulesMode);
         Timed("fingerprints and plan");
 
         var hashed = await new HashStage(runner, environment, reporter, hasher).RunAsync(project, plan, options, cancellationToken).ConfigureAwait(false);
@@ -50,6 +51,17 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         }
 
         var files = FlakeFiles.Render(project.Repo, project.Config, hashed.Results);
+        var modulesServices = project.Repo.Services.Where(s => project.Config.For(s.Module.Dir).ModulesMode && ModulesData.Needs(s).Count > 0).ToList();
+        if (modulesServices.Count > 0)
+        {
+            var needs = modulesServices.SelectMany(s => ModulesData.Needs(s))
+                .GroupBy(n => n.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (g.First().Value.Path, g.First().Value.Version, g.Any(n => n.Value.Zip)), StringComparer.Ordinal);
+            var data = await new ModuleFileHasher(environment.CacheDir)
+                .HashAsync(project.Config.Goproxy, needs, ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile)), cancellationToken).ConfigureAwait(false);
+            files[NixGenConfig.ModulesFile] = data.Render();
+        }
+
         var locked = plan.Services.Zip(reports).ToDictionary(
             x => x.First.Service.Name,
             x => new LockedService(x.First.Service.Module.Dir, x.First.Fingerprint, x.First.Modules, x.Second.VendorHash, x.Second.ProxyVendor,

@@ -34,6 +34,16 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
             }
         }
 
+        // Modules mode: no vendorHash; the module files are hashed once for all services (nix/go-modules.json).
+        foreach (var p in plan.ToHash.Where(p => !results.ContainsKey(p.Service.Name) && project.Config.For(p.Service.Module.Dir).ModulesMode))
+        {
+            var modules = ModulesData.Needs(p.Service).Count;
+            var result = modules == 0 ? VendorShortcuts.Classify(p.Service) ?? new VendorResult(null, false, "no dependencies: nothing to vendor")
+                : new VendorResult(null, false, $"modules mode: vendor/ assembled from {modules} module(s) of {Config.NixGenConfig.ModulesFile}");
+            reporter.ServiceStatus(p.Service.Name, ServiceState.Hashed, result.Why);
+            results[p.Service.Name] = result;
+        }
+
         // Services that need no fetch at all are decided from their files: no tool runs, nothing is "vendoring".
         foreach (var p in plan.ToHash.Where(p => !results.ContainsKey(p.Service.Name) && hasherOverride is null))
         {

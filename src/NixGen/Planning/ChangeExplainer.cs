@@ -44,6 +44,7 @@ internal static class ChangeExplainer
                     "go" => $"Go toolchain {before} -> {after}",
                     "imports" => "the service's imports changed",
                     "strategy" => $"hashing strategy {before} -> {after}",
+                    "mode" => after == "modules" ? "hashing mode vendor -> modules" : "hashing mode modules -> vendor",
                     "vendor" => after == "committed" ? "vendor/ is now committed" : "vendor/ is no longer committed",
                     _ => $"{key} changed",
                 });

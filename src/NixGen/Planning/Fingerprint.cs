@@ -16,7 +16,8 @@ internal static class Fingerprint
         Service service,
         string goToolchain,
         string strategy,
-        IReadOnlyDictionary<string, SortedDictionary<string, string>> trees)
+        IReadOnlyDictionary<string, SortedDictionary<string, string>> trees,
+        bool modulesMode = false)
     {
         var m = service.Module;
         var prefix = m.Dir == "." ? "" : m.Dir + "/";
@@ -29,6 +30,12 @@ internal static class Fingerprint
             ["strategy"] = strategy,
             ["vendor"] = m.HasVendorDir ? "committed" : "none",
         };
+        if (modulesMode)
+        {
+            // Modules mode hashes module files, not vendor/: switching modes re-plans the service.
+            inputs["mode"] = "modules";
+        }
+
         foreach (var r in service.LocalReplaces)
         {
             inputs["replace:" + r.TargetDir] = TreeDigest(trees.TryGetValue(r.TargetDir, out var known) ? known : TreeFiles(repo, service.Source, r.TargetDir));

@@ -8,7 +8,8 @@ namespace NixGen.Planning;
 internal sealed class Planner(string localGo)
 {
     /// <param name="nixGoIdentity">What vendors under the nix strategy (the flake's Go and nixpkgs pin).</param>
-    public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity)
+    /// <param name="modulesMode">Which services are in modules mode (their fingerprint says so).</param>
+    public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity, Func<Service, bool>? modulesMode = null)
     {
         // vendor/modules.txt changes between Go series, not between patch releases: the lock keys the series.
         var vendoringGo = strategy == "nix" ? nixGoIdentity : GoToolchain.SeriesOf(localGo);
@@ -21,15 +22,16 @@ internal sealed class Planner(string localGo)
             }
         }
 
-        var services = repo.Services.Select(s => PlanService(repo, s, lockFile, vendoringGo, strategy, force, trees)).ToList();
+        var services = repo.Services.Select(s => PlanService(repo, s, lockFile, vendoringGo, strategy, force, trees, modulesMode?.Invoke(s) ?? false)).ToList();
         var removed = lockFile.Services.Keys.Where(k => repo.Services.All(s => s.Name != k)).Order(StringComparer.Ordinal).ToList();
         return new Plan(services, strategy, vendoringGo, localGo, trees, removed);
     }
 
     private static ServicePlan PlanService(
-        Repository repo, Service s, LockFile lockFile, string vendoringGo, string strategy, bool force, SortedDictionary<string, SortedDictionary<string, string>> trees)
+        Repository repo, Service s, LockFile lockFile, string vendoringGo, string strategy, bool force, SortedDictionary<string, SortedDictionary<string, string>> trees,
+        bool modulesMode)
     {
-        var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees);
+        var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees, modulesMode);
         var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
         lockFile.Services.TryGetValue(s.Name, out var old);
         if (old is not null && old.Fingerprint.TryGetValue("go", out var oldGo)

@@ -20,7 +20,7 @@ internal static class FlakeFiles
     public const string DefaultNix = "default.nix";
 
     /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
-    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate, Flake, DefaultNix];
+    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile];
 
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
     public static SortedDictionary<string, string> Render(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)

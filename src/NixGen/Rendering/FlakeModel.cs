@@ -38,4 +38,7 @@ internal sealed record FlakeModel(
 
     /// <summary>The module file (the module modes), for the usage comment.</summary>
     public string ModuleFile { get; init; } = "";
+
+    /// <summary>Modules mode: the data file as a Nix path (null when no service uses it).</summary>
+    public string? ModulesData { get; init; }
 }

@@ -53,6 +53,7 @@ internal static class FlakeModelBuilder
             Root = config.Output == OutputMode.Flake ? "./." : "src",
             ModuleRoot = string.Concat(Enumerable.Repeat("../", config.OutputFile.Count(c => c == '/'))) is { Length: > 0 } up ? up + "." : "./.",
             ModuleFile = config.OutputFile,
+            ModulesData = services.Any(s => s.Modules is not null) ? path(NixGenConfig.ModulesFile) : null,
         };
     }
 
@@ -98,9 +99,10 @@ internal static class FlakeModelBuilder
             throw new ConfigException($"nixgen.yaml: services.{s.Module.Dir}.mainProgram: the service has no binary \"{configured}\" (it builds {string.Join(", ", mains.Select(m => m.Binary))})");
         }
 
+        IReadOnlyList<string>? modules = c.ModulesMode && ModulesData.Needs(s).Count > 0 ? [.. ModulesData.Needs(s).Keys.Select(NixString.Quote)] : null;
         if (!c.SeparateBinaries || mains.Count == 1)
         {
-            yield return Package(s, c, hash, cross, path, s.Name, s.Module.MainPackages, mainProgram, withImage: true);
+            yield return Package(s, c, hash, cross, path, s.Name, s.Module.MainPackages, mainProgram, withImage: true) with { Modules = modules };
             yield break;
         }
 
@@ -108,7 +110,7 @@ internal static class FlakeModelBuilder
         {
             var name = binary == s.Name ? s.Name : $"{s.Name}-{binary}";
             yield return Package(s, c, hash, cross, path, name, [package], binary, withImage: binary == mainProgram)
-                with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"" };
+                with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
         }
     }
 

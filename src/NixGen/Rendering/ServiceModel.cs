@@ -32,4 +32,7 @@ internal sealed record ServiceModel(
     /// every binary's package uses one fixed-output derivation, one store path. Null otherwise.
     /// </summary>
     public string? ModulesName { get; init; }
+
+    /// <summary>Modules mode: the service's module versions (Nix strings, <c>"path@version"</c>) whose files make its vendor/; else null.</summary>
+    public IReadOnlyList<string>? Modules { get; init; }
 }

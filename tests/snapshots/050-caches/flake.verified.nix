@@ -69,6 +69,7 @@
         ./default.nix
         ./flake.lock
         ./flake.nix
+        ./nix/go-modules.json
         ./nix/go-services.nix
         ./nixgen.lock
         ./nixgen.yaml

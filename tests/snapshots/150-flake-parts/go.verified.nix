@@ -49,6 +49,7 @@ let
         (src + "/default.nix")
         (src + "/flake.lock")
         (src + "/flake.nix")
+        (src + "/nix/go-modules.json")
         (src + "/nix/go-services.nix")
         (src + "/nixgen.lock")
         (src + "/nixgen.yaml")

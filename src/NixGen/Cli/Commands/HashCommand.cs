@@ -27,11 +27,14 @@ internal sealed class HashCommand(CliHost host)
     {
         var runner = Runs.NewRunner(host, c);
         IReadOnlyList<ServiceReport> services;
+        Planning.ModulesData? modules = null;
         IReadOnlyList<HashFailure> failures = [];
         string? failureMessage = null;
         try
         {
-            services = (await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, p.GetValue(_force), p.GetValue(_verify), p.GetValue(_strategy)), ct).ConfigureAwait(false)).Services;
+            var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, p.GetValue(_force), p.GetValue(_verify), p.GetValue(_strategy)), ct).ConfigureAwait(false);
+            services = result.Services;
+            modules = result.Files.TryGetValue(Config.NixGenConfig.ModulesFile, out var text) ? Planning.ModulesData.Parse(text) : null;
         }
         catch (HashFailedException e)
         {
@@ -52,6 +55,19 @@ internal sealed class HashCommand(CliHost host)
                 ["source"] = s.Reused ? "lock" : s.FromCache ? "cache" : "computed",
                 ["reasons"] = new JsonArray([.. s.Reasons.Select(r => (JsonNode)r)]),
             }), .. failures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Service, ["error"] = f.Message })]);
+            // Modules mode: the module hashes too (nix/go-modules.json as it stands after this run).
+            if (modules is { } data)
+            {
+                array.Add(new JsonObject
+                {
+                    ["modules"] = new JsonObject(data.Modules.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => KeyValuePair.Create(m.Key, (JsonNode?)new JsonObject
+                    {
+                        ["mod"] = m.Value.Mod,
+                        ["zip"] = m.Value.Zip,
+                    }))),
+                });
+            }
+
             await host.Out.WriteLineAsync(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
         }
         else

@@ -18,6 +18,8 @@ let
     optionals = cond: xs: if cond then xs else [ ];
     optionalString = cond: s: if cond then s else "";
     hasPrefix = p: s: builtins.substring 0 (builtins.stringLength p) s == p;
+    importJSON = path: builtins.fromJSON (builtins.readFile path);
+    concatMapStrings = f: list: builtins.concatStringsSep "" (map f list);
     range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
     versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
     # lib.warn prints "evaluation warning: ..." (trace: warning: on older Nix); tests fail on any.

@@ -387,6 +387,29 @@ let
     gotools = stub "gotools";
     jq = stub "jq";
     installShellFiles = stub "installShellFiles";
+    # pkgs/build-support/fetchurl: a fixed-output derivation with the file's flat hash (here file:// URLs only,
+    # the tests' module proxies; anything else cannot be fetched offline).
+    fetchurl =
+      {
+        name ? baseNameOf url,
+        url,
+        hash,
+      }:
+      derivation {
+        inherit name system url;
+        builder = host.bash;
+        PATH = path;
+        outputHashMode = "flat";
+        outputHash = hash;
+        args = [
+          "-c"
+          "case $url in file://*) cp \"\${url#file://}\" $out ;; *) echo \"offline model: cannot fetch $url\" >&2; exit 1 ;; esac"
+        ];
+      };
+
+    # pkgs/build-support/trivial-builders: runCommand name env script (the script runs with bash, $out to make).
+    runCommand = name: env: script: mkDerivation (removeAttrs env [ "nativeBuildInputs" ] // { inherit name script; });
+
     # Packages the snapshot cases name in devShell.packages.
     kubectl = stub "kubectl";
     protobuf = stub "protobuf";

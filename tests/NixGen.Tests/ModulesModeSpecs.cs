@@ -1,0 +1,107 @@
+using NixGen.Tests.Support;
+
+namespace NixGen.Tests;
+
+/// <summary>
+/// Modules mode (`hashing.mode: modules`): a hash per module file in nix/go-modules.json, fetched once per module by
+/// stock fetchurl and shared by every service; vendor/ assembled offline. Built through the nixpkgs model.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ModulesModeSpecs(NixBuildFixture nix) : IClassFixture<NixBuildFixture>
+{
+    private static string ModulesRepo(TempDir dir, out Dictionary<string, string?> env)
+    {
+        var repo = Repo.CopyRepo(dir, Repo.Example);
+        var proxy = "file://" + Path.Combine(repo, "third_party", "goproxy");
+        var yaml = Path.Combine(repo, "nixgen.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("hashing:\n  strategy: local\n", $"hashing:\n  strategy: local\n  mode: modules\ngoproxy: {proxy}\n", StringComparison.Ordinal));
+        env = new Dictionary<string, string?> { ["GOPROXY"] = proxy, ["GOSUMDB"] = "off", ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache") };
+        return repo;
+    }
+
+    [Fact]
+    public async Task The_example_builds_in_modules_mode_and_its_binaries_equal_vendor_modes()
+    {
+        using var dir = new TempDir();
+        var repo = ModulesRepo(dir, out var env);
+
+        var update = await InProcessCli.RunAsync(repo, env, "update", "--explain");
+
+        Assert.True(update.Exit == 0, update.ToString());
+        var data = File.ReadAllText(Path.Combine(repo, "nix", "go-modules.json"));
+        Assert.Contains("\"go.acme.dev/retry@v0.3.1\": {\"escaped\":\"go.acme.dev/retry/@v/v0.3.1\"", data, StringComparison.Ordinal);
+        Assert.Contains("\"go.acme.dev/uuid@v1.2.0\"", data, StringComparison.Ordinal);
+        var flake = File.ReadAllText(Path.Combine(repo, "flake.nix"));
+        Assert.DoesNotContain("vendorHash = \"sha256-", flake, StringComparison.Ordinal);
+        Assert.Contains("src = withModules pkgs {", flake, StringComparison.Ordinal);
+        // Byte-stable: a second run changes nothing.
+        Assert.Contains("nixgen: no file changed", (await InProcessCli.RunAsync(repo, env, "update")).Out, StringComparison.Ordinal);
+
+        Git.InitAndCommit(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var modules = nix.Model.Build(repo, new Dictionary<string, string>(), "orders", "inventory", "gateway", "orders-linux-arm64");
+
+        // The same services in vendor mode (the committed example), built the usual way.
+        using var vendorDir = new TempDir();
+        var vendorRepo = Repo.CopyRepo(vendorDir, Repo.Example);
+        Git.InitAndCommit(vendorRepo);
+        NixBuildFixture.OpenToBuilders(vendorDir.Path);
+        var vendor = nix.Model.Build(vendorRepo, new Dictionary<string, string> { ["GOPROXY"] = "file://" + Path.Combine(vendorRepo, "third_party", "goproxy") }, "orders", "inventory");
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(vendor["orders"], "bin", "orders")), File.ReadAllBytes(Path.Combine(modules["orders"], "bin", "orders")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(vendor["inventory"], "bin", "inventory-worker")), File.ReadAllBytes(Path.Combine(modules["inventory"], "bin", "inventory-worker")));
+
+        // The vendor tree assembled from the per-module fetches is the one `go mod vendor` makes against the proxy:
+        // its NAR hash is the vendorHash of vendor mode.
+        var source = nix.Model.EvalRaw(repo, NixModel.Package("orders") + ".src");
+        Assert.Equal(
+            NixGen.Planning.LockFile.Load(Path.Combine(Repo.Example, "nixgen.lock")).Services["orders"].VendorHash,
+            Tools.NixHashPath(Path.Combine(source, "services", "orders", "vendor")));
+    }
+
+    [Fact]
+    public async Task A_bump_changes_one_entry_and_a_library_edit_or_a_go_bump_changes_no_hash()
+    {
+        using var dir = new TempDir();
+        nix.Proxy.Publish("example.org/text", "v1.3.0", new Dictionary<string, string>
+        {
+            ["go.mod"] = "module example.org/text\n\ngo 1.21\n",
+            ["text.go"] = "// Package text shouts.\npackage text\n\n// Shout shouts.\nfunc Shout(s string) string { return s + \"!!\" }\n",
+        });
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "libs/shared/go.mod", "module example.com/m/libs/shared\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "libs/shared/shared.go", "// Package shared is shared.\npackage shared\n\n// Greeting is shared.\nconst Greeting = \"hello\"\n");
+        InProcess.WriteFile(repo, "svc/go.mod", "module example.com/m/svc\n\ngo 1.21\n\nrequire (\n\texample.com/m/libs/shared v0.0.0\n\texample.org/text v1.2.0\n)\n\nreplace example.com/m/libs/shared => ../libs/shared\n");
+        InProcess.WriteFile(repo, "svc/go.sum", nix.TextSums);
+        InProcess.WriteFile(repo, "svc/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/m/libs/shared\"\n\t\"example.org/text\"\n)\n\nfunc main() { fmt.Println(text.Shout(shared.Greeting)) }\n");
+        InProcess.WriteFile(repo, "nixgen.yaml", $"hashing:\n  mode: modules\ngoproxy: {nix.Proxy.Url}\n");
+        var env = new Dictionary<string, string?> { ["GOPROXY"] = nix.Proxy.Url, ["GOSUMDB"] = "off", ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache") };
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "init")).Exit);
+        var dataFile = Path.Combine(repo, "nix", "go-modules.json");
+        var before = File.ReadAllLines(dataFile);
+        var flakeBefore = File.ReadAllText(Path.Combine(repo, "flake.nix"));
+
+        // A library edit, and a newer Go line: no module file changes, so no hash does.
+        File.AppendAllText(Path.Combine(repo, "libs", "shared", "shared.go"), "\n// Farewell too.\nconst Farewell = \"bye\"\n");
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "update")).Exit);
+        Assert.Equal(before, File.ReadAllLines(dataFile));
+        Assert.Equal(flakeBefore, File.ReadAllText(Path.Combine(repo, "flake.nix")));
+
+        // A bump: exactly the entry of the bumped module is replaced.
+        var goMod = Path.Combine(repo, "svc", "go.mod");
+        File.WriteAllText(goMod, File.ReadAllText(goMod).Replace("example.org/text v1.2.0", "example.org/text v1.3.0", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(repo, "svc", "go.sum"), string.Concat(nix.Proxy.SumLines("example.org/text", "v1.3.0").Select(l => l + "\n")));
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "update")).Exit);
+        var after = File.ReadAllLines(dataFile);
+        var removed = before.Except(after).ToList();
+        var added = after.Except(before).ToList();
+        Assert.StartsWith("    \"example.org/text@v1.2.0\"", Assert.Single(removed), StringComparison.Ordinal);
+        Assert.StartsWith("    \"example.org/text@v1.3.0\"", Assert.Single(added).TrimEnd(','), StringComparison.Ordinal);
+
+        Git.InitAndCommit(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var outs = nix.Model.Build(repo, new Dictionary<string, string>(), "svc");
+        var (exit, stdout, _) = Tools.Run(Path.Combine(outs["svc"], "bin", "svc"), dir.Path, null);
+        Assert.Equal((0, "hello!!\n"), (exit, stdout));
+    }
+}
