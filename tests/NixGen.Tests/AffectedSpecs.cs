@@ -17,42 +17,18 @@ public sealed class AffectedSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
     {
         InProcess.WriteFile(repo, "libs/shared/go.mod", "module example.com/kinds/libs/shared\n\ngo 1.21\n");
         InProcess.WriteFile(repo, "libs/shared/shared.go", "// Package shared is shared.\npackage shared\n\n// Greeting is shared.\nconst Greeting = \"hello\"\n");
-        Service(repo, "mixed", "\nrequire example.org/text v1.2.0\n" + Lib, nix.TextSums, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"\n\t\"example.org/text\"", "fmt.Println(text.Shout(shared.Greeting))");
-        Service(repo, "localonly", Lib, null, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"", "fmt.Println(shared.Greeting)");
-        Service(repo, "nodeps", "", null, "\"fmt\"", "fmt.Println(\"none\")");
+        InProcess.Service(repo, "mixed", "\nrequire example.org/text v1.2.0\n" + Lib, nix.TextSums, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"\n\t\"example.org/text\"", "fmt.Println(text.Shout(shared.Greeting))");
+        InProcess.Service(repo, "localonly", Lib, null, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"", "fmt.Println(shared.Greeting)");
+        InProcess.Service(repo, "nodeps", "", null, "\"fmt\"", "fmt.Println(\"none\")");
         InProcess.WriteFile(repo, "README.md", "# kinds\n");
         InProcess.WriteFile(repo, "nixgen.yaml", "cross: [linux/arm64]\nservices:\n  services/mixed:\n    image: {}\n  services/nodeps:\n    ldflags: [-s, -w]\n");
-    }
-
-    private static void Service(string root, string name, string requires, string? sums, string imports, string body)
-    {
-        InProcess.WriteFile(root, $"services/{name}/go.mod", $"module example.com/kinds/services/{name}\n\ngo 1.21\n{requires}");
-        if (sums is not null)
-        {
-            InProcess.WriteFile(root, $"services/{name}/go.sum", sums);
-        }
-
-        InProcess.WriteFile(root, $"services/{name}/main.go", $"// Command {name} is a test service.\npackage main\n\nimport (\n\t{imports}\n)\n\nfunc main() {{ {body} }}\n");
-    }
-
-    private static void Edit(string repo, string file, string from, string to)
-    {
-        var path = Path.Combine(repo, file);
-        var text = File.ReadAllText(path);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Affected_names_exactly_the_packages_whose_derivations_change_on_every_commit_of_a_history()
     {
         using var dir = new TempDir();
-        nix.Proxy.Publish("example.org/text", "v1.3.0", new Dictionary<string, string>
-        {
-            ["go.mod"] = "module example.org/text\n\ngo 1.21\n",
-            ["text.go"] = "// Package text shouts.\npackage text\n\nimport \"strings\"\n\n// Shout upper-cases s, twice as loud.\nfunc Shout(s string) string { return strings.ToUpper(s) + \"!!\" }\n",
-        });
-        NixBuildFixture.OpenToBuilders(Path.GetDirectoryName(nix.Proxy.Root)!);
+        var v130 = nix.PublishTextV130();
         var newer = NixModel.Create(dir.Path, "25.11");
         var repo = Path.Combine(dir.Path, "repo");
         WriteRepo(repo);
@@ -97,12 +73,12 @@ public sealed class AffectedSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         await Step("edit the shared library", () => File.AppendAllText(Path.Combine(repo, "libs/shared/shared.go"), "\n// Farewell is shared too.\nconst Farewell = \"bye\"\n"), [.. mixed, .. localonly]);
         await Step("bump a dependency of one service", () =>
         {
-            Edit(repo, "services/mixed/go.mod", "example.org/text v1.2.0", "example.org/text v1.3.0");
-            File.WriteAllText(Path.Combine(repo, "services/mixed/go.sum"), string.Concat(nix.Proxy.SumLines("example.org/text", "v1.3.0").Select(l => l + "\n")));
+            InProcess.Edit(repo, "services/mixed/go.mod", "example.org/text v1.2.0", "example.org/text v1.3.0");
+            File.WriteAllText(Path.Combine(repo, "services/mixed/go.sum"), v130);
         }, mixed);
         await Step("edit the README at the root", () => File.AppendAllText(Path.Combine(repo, "README.md"), "More words.\n"), []);
-        await Step("change one service's nixgen.yaml entry", () => Edit(repo, "nixgen.yaml", "ldflags: [-s, -w]", "ldflags: [-s]"), nodeps);
-        await Step("bump Go", () => Edit(repo, "services/nodeps/go.mod", "go 1.21", "go 1.23"), [.. mixed, .. localonly, .. nodeps]);
+        await Step("change one service's nixgen.yaml entry", () => InProcess.Edit(repo, "nixgen.yaml", "ldflags: [-s, -w]", "ldflags: [-s]"), nodeps);
+        await Step("bump Go", () => InProcess.Edit(repo, "services/nodeps/go.mod", "go 1.21", "go 1.23"), [.. mixed, .. localonly, .. nodeps]);
         await Step("bump nixpkgs", () =>
         {
             newer.Lock(repo);
@@ -125,7 +101,7 @@ public sealed class AffectedSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         await InProcess.UpdateAsync(repo, nix.GoEnv(dir.Path));
         Git.CommitAll(repo, "nixgen");
         File.AppendAllText(Path.Combine(repo, "libs/shared/shared.go"), "\n// Farewell is shared too.\nconst Farewell = \"bye\"\n");
-        Edit(repo, "nixgen.yaml", "ldflags: [-s, -w]", "ldflags: [-s]");
+        InProcess.Edit(repo, "nixgen.yaml", "ldflags: [-s, -w]", "ldflags: [-s]");
         var env = new Dictionary<string, string?> { ["GOPROXY"] = "off" };
 
         var localonly = await InProcessCli.RunAsync(repo, env, "explain", "localonly", "--base", "HEAD");

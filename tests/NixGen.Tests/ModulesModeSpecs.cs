@@ -63,11 +63,7 @@ public sealed class ModulesModeSpecs(NixBuildFixture nix) : IClassFixture<NixBui
     public async Task A_bump_changes_one_entry_and_a_library_edit_or_a_go_bump_changes_no_hash()
     {
         using var dir = new TempDir();
-        nix.Proxy.Publish("example.org/text", "v1.3.0", new Dictionary<string, string>
-        {
-            ["go.mod"] = "module example.org/text\n\ngo 1.21\n",
-            ["text.go"] = "// Package text shouts.\npackage text\n\n// Shout shouts.\nfunc Shout(s string) string { return s + \"!!\" }\n",
-        });
+        var v130 = nix.PublishTextV130();
         var repo = Path.Combine(dir.Path, "repo");
         InProcess.WriteFile(repo, "libs/shared/go.mod", "module example.com/m/libs/shared\n\ngo 1.21\n");
         InProcess.WriteFile(repo, "libs/shared/shared.go", "// Package shared is shared.\npackage shared\n\n// Greeting is shared.\nconst Greeting = \"hello\"\n");
@@ -90,7 +86,7 @@ public sealed class ModulesModeSpecs(NixBuildFixture nix) : IClassFixture<NixBui
         // A bump: exactly the entry of the bumped module is replaced.
         var goMod = Path.Combine(repo, "svc", "go.mod");
         File.WriteAllText(goMod, File.ReadAllText(goMod).Replace("example.org/text v1.2.0", "example.org/text v1.3.0", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(repo, "svc", "go.sum"), string.Concat(nix.Proxy.SumLines("example.org/text", "v1.3.0").Select(l => l + "\n")));
+        File.WriteAllText(Path.Combine(repo, "svc", "go.sum"), v130);
         Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "update")).Exit);
         var after = File.ReadAllLines(dataFile);
         var removed = before.Except(after).ToList();
@@ -102,6 +98,6 @@ public sealed class ModulesModeSpecs(NixBuildFixture nix) : IClassFixture<NixBui
         NixBuildFixture.OpenToBuilders(dir.Path);
         var outs = nix.Model.Build(repo, new Dictionary<string, string>(), "svc");
         var (exit, stdout, _) = Tools.Run(Path.Combine(outs["svc"], "bin", "svc"), dir.Path, null);
-        Assert.Equal((0, "hello!!\n"), (exit, stdout));
+        Assert.Equal((0, "HELLO!!\n"), (exit, stdout));
     }
 }

@@ -35,6 +35,25 @@ public sealed class NixBuildFixture : IDisposable
 
     public string TextSums => string.Concat(Proxy.SumLines("example.org/text", "v1.2.0").Select(l => l + "\n"));
 
+    /// <summary>Publishes example.org/text v1.3.0 (once) and returns its go.sum lines: a dependency bump.</summary>
+    public string PublishTextV130()
+    {
+        lock (_dir)
+        {
+            if (!File.Exists(Path.Combine(Proxy.Root, "example.org", "text", "@v", "v1.3.0.zip")))
+            {
+                Proxy.Publish("example.org/text", "v1.3.0", new Dictionary<string, string>
+                {
+                    ["go.mod"] = "module example.org/text\n\ngo 1.21\n",
+                    ["text.go"] = "// Package text shouts.\npackage text\n\nimport \"strings\"\n\n// Shout upper-cases s, twice as loud.\nfunc Shout(s string) string { return strings.ToUpper(s) + \"!!\" }\n",
+                });
+                OpenToBuilders(Path.GetDirectoryName(Proxy.Root)!);
+            }
+
+            return string.Concat(Proxy.SumLines("example.org/text", "v1.3.0").Select(l => l + "\n"));
+        }
+    }
+
     public Dictionary<string, string> NixEnv => new() { ["GOPROXY"] = Proxy.Url };
 
     internal GoEnvironment GoEnv(string scratch) => KindsRepo.Environment(scratch, Proxy.Url);
@@ -70,6 +89,27 @@ internal static class InProcess
 
     // nixgen.lock's `generated` digests only speed up `check`: it compares the rest.
     private static string Comparable(string file, string text) => file == NixGen.Planning.LockFile.FileName ? NixGen.Planning.LockFile.Comparable(text) : text;
+
+    /// <summary>A service <c>services/NAME</c> of module <c>example.com/kinds/services/NAME</c> with one main.go.</summary>
+    public static void Service(string root, string name, string requires, string? sums, string imports, string body)
+    {
+        WriteFile(root, $"services/{name}/go.mod", $"module example.com/kinds/services/{name}\n\ngo 1.21\n{requires}");
+        if (sums is not null)
+        {
+            WriteFile(root, $"services/{name}/go.sum", sums);
+        }
+
+        WriteFile(root, $"services/{name}/main.go", $"// Command {name} is a test service.\npackage main\n\nimport (\n\t{imports}\n)\n\nfunc main() {{ {body} }}\n");
+    }
+
+    /// <summary>Replaces text in a repository file, failing the test when the text is not there.</summary>
+    public static void Edit(string root, string file, string from, string to)
+    {
+        var path = Path.Combine(root, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
 
     public static void WriteFile(string root, string relative, string content)
     {
@@ -179,25 +219,14 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         InProcess.WriteFile(repo, "libs/shared/go.mod", "module example.com/kinds/libs/shared\n\ngo 1.21\n");
         InProcess.WriteFile(repo, "libs/shared/shared.go", "// Package shared is shared.\npackage shared\n\n// Greeting is shared.\nconst Greeting = \"hello\"\n");
         InProcess.WriteFile(repo, "libs/shared/.gitignore", ".DS_Store\ncoverage.out\n");
-        Service(repo, "mixed", "\nrequire example.org/text v1.2.0\n" + lib, nix.TextSums, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"\n\t\"example.org/text\"", "fmt.Println(text.Shout(shared.Greeting))");
-        Service(repo, "localonly", lib, null, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"", "fmt.Println(shared.Greeting)");
-        Service(repo, "nodeps", "", null, "\"fmt\"", "fmt.Println(\"none\")");
-        Service(repo, "vendored", "\nrequire example.org/text v1.2.0\n", nix.TextSums, "\"fmt\"\n\n\t\"example.org/text\"", "fmt.Println(text.Shout(\"v\"))");
-        Service(repo, "devvendor", "\nrequire example.org/text v1.2.0\n", nix.TextSums, "\"fmt\"\n\n\t\"example.org/text\"", "fmt.Println(text.Shout(\"d\"))");
+        InProcess.Service(repo, "mixed", "\nrequire example.org/text v1.2.0\n" + lib, nix.TextSums, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"\n\t\"example.org/text\"", "fmt.Println(text.Shout(shared.Greeting))");
+        InProcess.Service(repo, "localonly", lib, null, "\"fmt\"\n\n\t\"example.com/kinds/libs/shared\"", "fmt.Println(shared.Greeting)");
+        InProcess.Service(repo, "nodeps", "", null, "\"fmt\"", "fmt.Println(\"none\")");
+        InProcess.Service(repo, "vendored", "\nrequire example.org/text v1.2.0\n", nix.TextSums, "\"fmt\"\n\n\t\"example.org/text\"", "fmt.Println(text.Shout(\"v\"))");
+        InProcess.Service(repo, "devvendor", "\nrequire example.org/text v1.2.0\n", nix.TextSums, "\"fmt\"\n\n\t\"example.org/text\"", "fmt.Println(text.Shout(\"d\"))");
         InProcess.WriteFile(repo, "services/devvendor/.gitignore", "vendor/\n");
         InProcess.WriteFile(repo, "services/cgo/go.mod", "module example.com/kinds/services/cgo\n\ngo 1.21\n");
         InProcess.WriteFile(repo, "services/cgo/main.go", "// Command cgo calls C.\npackage main\n\n// int answer(void) { return 42; }\nimport \"C\"\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(C.answer()) }\n");
-    }
-
-    private static void Service(string root, string name, string requires, string? sums, string imports, string body)
-    {
-        InProcess.WriteFile(root, $"services/{name}/go.mod", $"module example.com/kinds/services/{name}\n\ngo 1.21\n{requires}");
-        if (sums is not null)
-        {
-            InProcess.WriteFile(root, $"services/{name}/go.sum", sums);
-        }
-
-        InProcess.WriteFile(root, $"services/{name}/main.go", $"// Command {name} is a test service.\npackage main\n\nimport (\n\t{imports}\n)\n\nfunc main() {{ {body} }}\n");
     }
 
     private static void GoModVendor(string moduleDir, string proxyUrl, string modCache)
