@@ -67,6 +67,37 @@ public sealed class CliSpecs : IDisposable
     }
 
     [Fact]
+    public void A_tool_manifest_that_pins_nixgen_is_what_ci_restores_and_a_broken_one_is_named()
+    {
+        var manifest = Path.Combine(Root, ".config", "dotnet-tools.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
+        File.WriteAllText(manifest, "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {\n    \"nixgen\": { \"version\": \"0.1.0\", \"commands\": [\"nixgen\"] }\n  }\n}\n");
+
+        // The manifest is an input: the recorded digest no longer matches, so check renders and finds the workflows stale.
+        var stale = Run("check");
+        Exits(1, stale);
+        Assert.Contains("+      - run: dotnet tool restore", stale.Out, StringComparison.Ordinal);
+        Exits(0, Run("update"));
+        var workflow = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "nix.yml"));
+        Assert.Contains("        run: dotnet nixgen check\n", workflow, StringComparison.Ordinal);
+        Assert.Contains("dotnet nixgen affected --base", workflow, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet tool install", workflow, StringComparison.Ordinal);
+        var bot = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "nixgen-dependabot.yml"));
+        Assert.Contains("      - run: dotnet tool restore\n      - run: dotnet nixgen update --explain\n", bot, StringComparison.Ordinal);
+        Exits(0, Run("check"));
+
+        var before = Directory.GetFiles(Root, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+        File.WriteAllText(manifest, "{\n  \"tools\": {\n    \"nixgen\": { \"version\": 0.1 \n}\n");
+        var broken = Run("update");
+        Exits(2, broken);
+        Assert.Matches(@"\.config/dotnet-tools\.json:\d+:\d+: not valid JSON", broken.Err);
+        foreach (var (file, text) in before.Where(f => !f.Key.EndsWith("dotnet-tools.json", StringComparison.Ordinal)))
+        {
+            Assert.Equal(text, File.ReadAllText(file));
+        }
+    }
+
+    [Fact]
     public void A_generated_file_nixgen_no_longer_produces_is_stale_and_then_removed()
     {
         var yaml = Path.Combine(Root, "nixgen.yaml");

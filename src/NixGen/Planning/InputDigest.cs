@@ -13,7 +13,7 @@ namespace NixGen.Planning;
 /// </summary>
 internal static class InputDigest
 {
-    private static readonly string[] RootInputs = ["nixgen.yaml", "go.work", "go.work.sum", "flake.lock"];
+    private static readonly string[] RootInputs = ["nixgen.yaml", "go.work", "go.work.sum", "flake.lock", ".config/dotnet-tools.json"];
 
     /// <summary>nixgen's release (without build metadata, so a rebuild of one release does not change lock files).</summary>
     private static readonly string Version =

@@ -13,4 +13,10 @@ internal sealed record CiModel(
 {
     /// <summary>The nixgen release that renders the workflows: CI installs exactly it.</summary>
     public string NixgenVersion { get; init; } = "0.1.0";
+
+    /// <summary>True when the repository's tool manifest pins nixgen: CI runs <c>dotnet tool restore</c> and <c>dotnet nixgen</c>.</summary>
+    public bool ToolManifest { get; init; }
+
+    /// <summary>How a workflow step invokes nixgen.</summary>
+    public string NixgenCommand => NixgenInstall == "devshell" ? "nix develop --command nixgen" : ToolManifest ? "dotnet nixgen" : "nixgen";
 }

@@ -6,7 +6,8 @@ namespace NixGen.Rendering;
 /// <summary>Builds <see cref="CiModel"/> from the flake model: every service, cross target and image becomes a matrix job.</summary>
 internal static class CiModelBuilder
 {
-    public static CiModel Build(FlakeModel flake, NixGenConfig config, string goSeries)
+    /// <param name="manifestVersion">The nixgen version the repository's tool manifest pins, if it lists nixgen.</param>
+    public static CiModel Build(FlakeModel flake, NixGenConfig config, string goSeries, string? manifestVersion)
     {
         // GitHub-hosted runners per Nix system (actions/runner-images; macos-13 was retired in December 2025, Intel
         // macOS is macos-15-intel). Cross targets and images build on the first Linux one.
@@ -38,7 +39,9 @@ internal static class CiModelBuilder
             matrix,
             [config.Output == OutputMode.Flake ? "flake.nix" : config.OutputFile, .. config.DefaultNix ? ["default.nix"] : Array.Empty<string>(), "nixgen.lock", ".github/workflows/nix.yml"])
         {
-            NixgenVersion = (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
+            NixgenVersion = manifestVersion
+                ?? (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
+            ToolManifest = manifestVersion is not null,
         };
     }
 }

@@ -50,7 +50,8 @@ internal static class FlakeFiles
 
         if (config.Ci.Enabled)
         {
-            var ci = CiModelBuilder.Build(model, config, goSeries == "default" ? "stable" : goSeries);
+            var ci = CiModelBuilder.Build(
+                model, config, goSeries == "default" ? "stable" : goSeries, config.Ci.NixgenInstall == "devshell" ? null : ToolManifest.NixgenVersion(repo.Root));
             files[Workflow] = renderer.RenderTemplate("github-workflow.yml.sbn", ci);
             if (config.Ci.Dependabot)
             {
