@@ -100,4 +100,43 @@ public sealed class ModulesModeSpecs(NixBuildFixture nix) : IClassFixture<NixBui
         var (exit, stdout, _) = Tools.Run(Path.Combine(outs["svc"], "bin", "svc"), dir.Path, null);
         Assert.Equal((0, "HELLO!!\n"), (exit, stdout));
     }
+
+    [Fact]
+    public async Task A_private_proxy_gets_netrc_credentials_from_the_builders_environment_never_the_store()
+    {
+        using var dir = new TempDir();
+        // A module no earlier run has fetched: its fixed-output derivation must really run here.
+        var proxy = new NixGen.Fixtures.GoProxyBuilder(Path.Combine(dir.Path, "proxy"));
+        var unique = Guid.NewGuid().ToString("N");
+        proxy.Publish("example.org/private", "v1.0.0", new Dictionary<string, string>
+        {
+            ["go.mod"] = "module example.org/private\n\ngo 1.21\n",
+            ["private.go"] = $"// Package private is only on the team's proxy.\npackage private\n\n// Token is {unique}.\nconst Token = \"{unique}\"\n",
+        });
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.Service(repo, "app", "\nrequire example.org/private v1.0.0\n", string.Concat(proxy.SumLines("example.org/private", "v1.0.0").Select(l => l + "\n")), "\"fmt\"\n\n\t\"example.org/private\"", "fmt.Println(len(private.Token))");
+        InProcess.WriteFile(repo, "nixgen.yaml", $"hashing:\n  mode: modules\ngoproxy: {proxy.Url}\ngoproxyAuth: true\n");
+        var env = new Dictionary<string, string?> { ["GOPROXY"] = proxy.Url, ["GOSUMDB"] = "off", ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache") };
+        var init = await InProcessCli.RunAsync(repo, env, "init");
+        Assert.True(init.Exit == 0, init.ToString());
+        var flake = File.ReadAllText(Path.Combine(repo, "flake.nix"));
+        Assert.Contains("netrcImpureEnvVars = [", flake, StringComparison.Ordinal);
+        Git.InitAndCommit(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+
+        var without = nix.Model.TryBuild(repo, new Dictionary<string, string>(), "app");
+        Assert.NotEqual(0, without.Exit);
+        Assert.Contains("the Go proxy needs NIX_GOPROXY_USERNAME and NIX_GOPROXY_PASSWORD", without.Err, StringComparison.Ordinal);
+
+        var secret = "s3cret-" + unique;
+        var outs = nix.Model.Build(repo, new Dictionary<string, string> { ["NIX_GOPROXY_USERNAME"] = "ci", ["NIX_GOPROXY_PASSWORD"] = secret }, "app");
+        var (exit, stdout, _) = Tools.Run(Path.Combine(outs["app"], "bin", "app"), dir.Path, null);
+        Assert.Equal((0, "32\n"), (exit, stdout));
+        // The credentials are impure inputs of the fetch: neither the derivations nor the outputs hold them.
+        var drv = Tools.Run("nix", repo, null, "--extra-experimental-features", "nix-command flakes", "show-derivation", "-r", NixModel.FlakeRef(repo) + "#" + NixModel.Package("app"),
+            "--override-input", "nixpkgs", "path:" + nix.Model.Dir);
+        Assert.True(drv.Exit == 0, drv.Err);
+        Assert.Contains("NIX_GOPROXY_PASSWORD", drv.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, drv.Out, StringComparison.Ordinal);
+    }
 }

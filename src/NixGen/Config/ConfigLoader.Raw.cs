@@ -11,6 +11,7 @@ internal static partial class ConfigLoader
         public string? Version { get; set; }
         public string? Overlay { get; set; }
         public string? Goproxy { get; set; }
+        public bool? GoproxyAuth { get; set; }
         public string? Output { get; set; }
         public string? OutputFile { get; set; }
         public bool? DefaultNix { get; set; }

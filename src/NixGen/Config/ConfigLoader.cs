@@ -342,6 +342,7 @@ internal partial class ConfigLoader
             DefaultNix = raw.DefaultNix ?? false,
             ModulesMode = raw.Hashing?.Mode == "modules",
             Goproxy = goproxy.TrimEnd('/'),
+            GoproxyAuth = raw.GoproxyAuth ?? false,
         };
     }
 

@@ -38,6 +38,16 @@ internal sealed record NixGenConfig(
 
     public const string DefaultGoproxy = "https://proxy.golang.org";
 
+    /// <summary>
+    /// Modules mode fetches with credentials (<c>goproxyAuth: true</c>): fetchurl's netrcPhase writes a netrc from
+    /// <see cref="ProxyUserVariable"/> and <see cref="ProxyPasswordVariable"/> in the Nix builder's environment, so no secret reaches the store.
+    /// </summary>
+    public bool GoproxyAuth { get; init; }
+
+    public const string ProxyUserVariable = "NIX_GOPROXY_USERNAME";
+
+    public const string ProxyPasswordVariable = "NIX_GOPROXY_PASSWORD";
+
     /// <summary>The data file of modules mode: every module file's hash.</summary>
     public const string ModulesFile = "nix/go-modules.json";
 

@@ -41,4 +41,7 @@ internal sealed record FlakeModel(
 
     /// <summary>Modules mode: the data file as a Nix path (null when no service uses it).</summary>
     public string? ModulesData { get; init; }
+
+    /// <summary>Module files are fetched with netrc credentials from the builder's environment (goproxyAuth).</summary>
+    public bool GoproxyAuth { get; init; }
 }

@@ -54,6 +54,7 @@ internal static class FlakeModelBuilder
             ModuleRoot = string.Concat(Enumerable.Repeat("../", config.OutputFile.Count(c => c == '/'))) is { Length: > 0 } up ? up + "." : "./.",
             ModuleFile = config.OutputFile,
             ModulesData = services.Any(s => s.Modules is not null) ? path(NixGenConfig.ModulesFile) : null,
+            GoproxyAuth = config.GoproxyAuth,
         };
     }
 

@@ -389,11 +389,17 @@ let
     installShellFiles = stub "installShellFiles";
     # pkgs/build-support/fetchurl: a fixed-output derivation with the file's flat hash (here file:// URLs only,
     # the tests' module proxies; anything else cannot be fetched offline).
+    # netrcPhase/netrcImpureEnvVars as fetchurl/default.nix has them: the phase runs in the build directory
+    # before curl and must leave a `netrc` there (curl gets --netrc-file); the variables are impure, read from
+    # the builder's environment (fixed-output derivations only). The model insists on a netrc line for the
+    # URL's host, which is what curl would use.
     fetchurl =
       {
         name ? baseNameOf url,
         url,
         hash,
+        netrcPhase ? null,
+        netrcImpureEnvVars ? [ ],
       }:
       derivation {
         inherit name system url;
@@ -401,9 +407,22 @@ let
         PATH = path;
         outputHashMode = "flat";
         outputHash = hash;
+        impureEnvVars = netrcImpureEnvVars;
+        netrcPhase = if netrcPhase == null then "" else netrcPhase;
         args = [
           "-c"
-          "case $url in file://*) cp \"\${url#file://}\" $out ;; *) echo \"offline model: cannot fetch $url\" >&2; exit 1 ;; esac"
+          ''
+            set -e
+            if [ -n "$netrcPhase" ]; then
+              cd "$(mktemp -d)"
+              eval "$netrcPhase"
+              grep -q '^machine [^ ]* login [^ ]* password [^ ]*$' netrc || { echo "model fetchurl: netrcPhase left no usable netrc" >&2; exit 1; }
+            fi
+            case $url in
+              file://*) cp "''${url#file://}" $out ;;
+              *) echo "offline model: cannot fetch $url" >&2; exit 1 ;;
+            esac
+          ''
         ];
       };
 
