@@ -139,4 +139,35 @@ public sealed class ModulesModeSpecs(NixBuildFixture nix) : IClassFixture<NixBui
         Assert.Contains("NIX_GOPROXY_PASSWORD", drv.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, drv.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_module_file_that_is_not_what_go_sum_records_is_refused_at_update_not_at_build()
+    {
+        using var dir = new TempDir();
+        var proxy = new NixGen.Fixtures.GoProxyBuilder(Path.Combine(dir.Path, "proxy"));
+        var other = new NixGen.Fixtures.GoProxyBuilder(Path.Combine(dir.Path, "other"));
+        foreach (var (p, word) in new[] { (proxy, "one"), (other, "two") })
+        {
+            p.Publish("example.org/word", "v1.0.0", new Dictionary<string, string>
+            {
+                ["go.mod"] = "module example.org/word\n\ngo 1.21\n",
+                ["word.go"] = $"// Package word has a word.\npackage word\n\n// Word is the word.\nconst Word = \"{word}\"\n",
+            });
+        }
+
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.Service(repo, "app", "\nrequire example.org/word v1.0.0\n", string.Concat(proxy.SumLines("example.org/word", "v1.0.0").Select(l => l + "\n")), "\"fmt\"\n\n\t\"example.org/word\"", "fmt.Println(word.Word)");
+        InProcess.WriteFile(repo, "nixgen.yaml", $"hashing:\n  mode: modules\ngoproxy: {proxy.Url}\n");
+        // The proxy now serves another tree for the same version (a re-tagged module, a misconfigured mirror).
+        File.Copy(Path.Combine(other.Root, "example.org", "word", "@v", "v1.0.0.zip"), Path.Combine(proxy.Root, "example.org", "word", "@v", "v1.0.0.zip"), overwrite: true);
+        var env = new Dictionary<string, string?> { ["GOPROXY"] = proxy.Url, ["GOSUMDB"] = "off", ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache") };
+
+        var init = await InProcessCli.RunAsync(repo, env, "init");
+
+        Assert.NotEqual(0, init.Exit);
+        Assert.Contains("example.org/word@v1.0.0: " + proxy.Url + "/example.org/word/@v/v1.0.0.zip is not the file go.sum records (go.sum: "
+            + proxy.SumLines("example.org/word", "v1.0.0").Single(l => !l.Contains("/go.mod", StringComparison.Ordinal)).Split(' ')[2], init.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(repo, "flake.nix")));
+        Assert.False(File.Exists(Path.Combine(repo, "nix", "go-modules.json")));
+    }
 }

@@ -8,14 +8,15 @@ namespace NixGen.Hashing;
 /// <summary>
 /// Modules mode: the SRI sha256 of each module's .mod and .zip exactly as the configured proxy serves them (what the
 /// flake's fetchurl checks). Entries already in nix/go-modules.json for the same proxy are kept as they are; the rest
-/// are downloaded once into nixgen's cache (by proxy) and hashed. No Go runs: the hashes do not depend on Go.
+/// are downloaded once into nixgen's cache (by proxy), checked against go.sum (Go's h1: hashes, as `go mod vendor` in
+/// the build will) and hashed. No Go runs: the hashes do not depend on Go.
 /// </summary>
 internal sealed class ModuleFileHasher(string cacheDir)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(2) };
 
     public async Task<ModulesData> HashAsync(
-        string goproxy, IReadOnlyDictionary<string, (string Path, string Version, bool Zip)> needs, ModulesData? previous, CancellationToken cancellationToken)
+        string goproxy, IReadOnlyDictionary<string, ModuleNeed> needs, ModulesData? previous, CancellationToken cancellationToken)
     {
         var known = previous?.Goproxy == goproxy ? previous.Modules : new Dictionary<string, ModuleEntry>();
         var result = new ConcurrentDictionary<string, ModuleEntry>(StringComparer.Ordinal);
@@ -23,7 +24,8 @@ internal sealed class ModuleFileHasher(string cacheDir)
         using var gate = new SemaphoreSlim(8);
         await Task.WhenAll(needs.Select(async need =>
         {
-            var (key, (path, version, zip)) = need;
+            var (key, (path, version, modSum, zipSum)) = need;
+            var zip = zipSum is not null;
             if (known.TryGetValue(key, out var old) && (old.Zip is not null || !zip))
             {
                 result[key] = old with { Zip = zip ? old.Zip : null };
@@ -34,11 +36,17 @@ internal sealed class ModuleFileHasher(string cacheDir)
             try
             {
                 var escaped = $"{ModulesData.Escape(path)}/@v/{ModulesData.Escape(version)}";
-                var mod = await FileHashAsync(goproxy, escaped + ".mod", cancellationToken).ConfigureAwait(false);
-                var zipHash = zip ? await FileHashAsync(goproxy, escaped + ".zip", cancellationToken).ConfigureAwait(false) : null;
+                var mod = await FileHashAsync(goproxy, escaped + ".mod", modSum, GoDirHash.OfGoMod, cancellationToken).ConfigureAwait(false);
+                var zipHash = zip
+                    ? await FileHashAsync(goproxy, escaped + ".zip", zipSum, bytes => GoDirHash.OfZip(new MemoryStream(bytes)), cancellationToken).ConfigureAwait(false)
+                    : null;
                 result[key] = new ModuleEntry(path, version, escaped, ModulesData.NameOf(path, version), mod, zipHash);
             }
-            catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException or InvalidDataException)
+            {
+                failures.Add($"{key}: {e.Message}");
+            }
+            catch (SumMismatchException e)
             {
                 failures.Add($"{key}: {e.Message}");
             }
@@ -55,9 +63,34 @@ internal sealed class ModuleFileHasher(string cacheDir)
         return new ModulesData(goproxy, result);
     }
 
-    private async Task<string> FileHashAsync(string goproxy, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SRI sha256 of one proxy file, after checking it against its go.sum line (<paramref name="sum"/>, when there
+    /// is one): a file go.sum rejects would give a hash fetchurl accepts and a build whose `go mod vendor` fails. A
+    /// cached copy that no longer matches is fetched again once.
+    /// </summary>
+    private async Task<string> FileHashAsync(string goproxy, string file, string? sum, Func<byte[], string> goHash, CancellationToken cancellationToken)
     {
         var cached = Path.Combine(cacheDir, "modules", Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(goproxy)))[..16], file);
+        for (var attempt = 0; ; attempt++)
+        {
+            await DownloadAsync(goproxy, file, cached, cancellationToken).ConfigureAwait(false);
+            var bytes = await File.ReadAllBytesAsync(cached, cancellationToken).ConfigureAwait(false);
+            var actual = sum is null ? null : goHash(bytes);
+            if (actual == sum)
+            {
+                return "sha256-" + Convert.ToBase64String(SHA256.HashData(bytes));
+            }
+
+            File.Delete(cached);
+            if (attempt > 0)
+            {
+                throw new SumMismatchException($"{goproxy}/{file} is not the file go.sum records (go.sum: {sum}, served: {actual}); the proxy serves other content for this version: check `goproxy:`");
+            }
+        }
+    }
+
+    private static async Task DownloadAsync(string goproxy, string file, string cached, CancellationToken cancellationToken)
+    {
         if (!File.Exists(cached))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
@@ -75,8 +108,7 @@ internal sealed class ModuleFileHasher(string cacheDir)
 
             File.Move(temp, cached, overwrite: true);
         }
-
-        await using var stream = File.OpenRead(cached);
-        return "sha256-" + Convert.ToBase64String(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
+
+    private sealed class SumMismatchException(string message) : Exception(message);
 }

@@ -18,10 +18,10 @@ internal sealed record ModuleEntry(string Path, string Version, string Escaped, 
 internal sealed record ModulesData(string Goproxy, IReadOnlyDictionary<string, ModuleEntry> Modules)
 {
     /// <summary>The module files a service needs, by <c>path@version</c>: a .zip for each module whose tree go.sum holds (it is built), a .mod for each (the module graph).</summary>
-    public static IReadOnlyDictionary<string, (string Path, string Version, bool Zip)> Needs(Service service)
+    public static IReadOnlyDictionary<string, ModuleNeed> Needs(Service service)
     {
         var local = service.Module.Mod.LocalReplaces.Select(r => r.OldPath).ToHashSet(StringComparer.Ordinal);
-        var needs = new SortedDictionary<string, (string, string, bool)>(StringComparer.Ordinal);
+        var needs = new SortedDictionary<string, ModuleNeed>(StringComparer.Ordinal);
         foreach (var e in service.Module.Sum?.Entries ?? [])
         {
             if (local.Contains(e.Path))
@@ -30,7 +30,8 @@ internal sealed record ModulesData(string Goproxy, IReadOnlyDictionary<string, M
             }
 
             var key = e.Path + "@" + e.Version;
-            needs[key] = (e.Path, e.Version, (needs.TryGetValue(key, out var n) && n.Item3) || !e.IsGoMod);
+            var need = needs.TryGetValue(key, out var n) ? n : new ModuleNeed(e.Path, e.Version, null, null);
+            needs[key] = e.IsGoMod ? need with { ModSum = e.Hash } : need with { ZipSum = e.Hash };
         }
 
         return needs;
