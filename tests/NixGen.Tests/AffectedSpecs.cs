@@ -24,17 +24,25 @@ public sealed class AffectedSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         InProcess.WriteFile(repo, "nixgen.yaml", "cross: [linux/arm64]\nservices:\n  services/mixed:\n    image: {}\n  services/nodeps:\n    ldflags: [-s, -w]\n");
     }
 
-    [Fact]
-    public async Task Affected_names_exactly_the_packages_whose_derivations_change_on_every_commit_of_a_history()
+    [Theory]
+    [InlineData("vendor")]
+    [InlineData("modules")]
+    public async Task Affected_names_exactly_the_packages_whose_derivations_change_on_every_commit_of_a_history(string mode)
     {
         using var dir = new TempDir();
         var v130 = nix.PublishTextV130();
         var newer = NixModel.Create(dir.Path, "25.11");
         var repo = Path.Combine(dir.Path, "repo");
         WriteRepo(repo);
+        if (mode == "modules")
+        {
+            File.WriteAllText(Path.Combine(repo, "nixgen.yaml"), $"hashing:\n  mode: modules\ngoproxy: {nix.Proxy.Url}\n" + File.ReadAllText(Path.Combine(repo, "nixgen.yaml")));
+        }
+
         Git.InitAndCommit(repo);
         var env = nix.GoEnv(dir.Path);
         await InProcess.UpdateAsync(repo, env);
+        Assert.Equal(mode == "modules", File.Exists(Path.Combine(repo, "nix", "go-modules.json")));
         Git.CommitAll(repo, "nixgen");
         NixBuildFixture.OpenToBuilders(dir.Path);
         nix.Model.Lock(repo);
