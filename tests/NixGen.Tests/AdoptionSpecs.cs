@@ -87,6 +87,58 @@ public sealed class AdoptionSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
     }
 
     [Fact]
+    public async Task A_custom_output_file_inside_a_replaced_package_is_never_source_and_the_repo_converges()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        // The root module is a service and a library; services/api replaces the root and imports lib/, the
+        // directory that also holds nixgen's output: `go mod vendor` copies every file of lib/.
+        InProcess.WriteFile(repo, "go.mod", "module example.com/tool\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "main.go", "package main\n\nimport \"example.com/tool/lib\"\n\nfunc main() { println(lib.Name) }\n");
+        InProcess.WriteFile(repo, "lib/lib.go", "// Package lib is shared.\npackage lib\n\n// Name is shared.\nconst Name = \"tool\"\n");
+        InProcess.WriteFile(repo, "services/api/go.mod", "module example.com/api\n\ngo 1.21\n\nrequire (\n\texample.com/tool v0.0.0\n\texample.org/text v1.2.0\n)\n\nreplace example.com/tool => ../..\n");
+        InProcess.WriteFile(repo, "services/api/go.sum", nix.TextSums);
+        InProcess.WriteFile(repo, "services/api/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/tool/lib\"\n\t\"example.org/text\"\n)\n\nfunc main() { fmt.Println(text.Shout(lib.Name)) }\n");
+        InProcess.WriteFile(repo, "nixgen.yaml", "output: module\noutputFile: lib/go-services.nix\n");
+        InProcess.WriteFile(repo, "flake.nix", """
+            {
+              inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-25.11";
+              outputs =
+                { self, nixpkgs }:
+                let
+                  goServices = import ./lib/go-services.nix { pkgs = nixpkgs.legacyPackages.x86_64-linux; };
+                in
+                {
+                  packages.x86_64-linux = goServices.packages;
+                };
+            }
+
+            """);
+        Git.InitAndCommit(repo);
+        var env = new Dictionary<string, string?> { ["GOPROXY"] = nix.Proxy.Url, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod", ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache") };
+
+        var init = await InProcessCli.RunAsync(repo, env, "init");
+        Assert.True(init.Exit == 0, init.ToString());
+        Assert.DoesNotContain("not tracked by git", init.Err, StringComparison.Ordinal);
+        var module = File.ReadAllText(Path.Combine(repo, "lib", "go-services.nix"));
+        Assert.Contains("(src + \"/lib/go-services.nix\")", module, StringComparison.Ordinal);
+        Git.CommitAll(repo, "nixgen");
+
+        // Committed, the output file is in git's view: it is still no service's source, so nothing is re-hashed.
+        var update = await InProcessCli.RunAsync(repo, env, "update", "--explain");
+        Assert.True(update.Exit == 0, update.ToString());
+        Assert.Contains("nixgen: no file changed", update.Out, StringComparison.Ordinal);
+        Assert.Contains("api: unchanged", update.Out + update.Err, StringComparison.Ordinal);
+        Assert.Contains("tool: unchanged", update.Out + update.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "check")).Exit);
+
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        var outs = nix.Model.Build(repo, nix.NixEnv, "api", "tool");
+        var (exit, stdout, _) = Tools.Run(Path.Combine(outs["api"], "bin", "api"), dir.Path, null);
+        Assert.Equal((0, "TOOL!\n"), (exit, stdout));
+    }
+
+    [Fact]
     public async Task A_flake_parts_flake_gets_a_flake_parts_module_it_imports()
     {
         using var dir = new TempDir();

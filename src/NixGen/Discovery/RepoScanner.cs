@@ -6,7 +6,8 @@ namespace NixGen.Discovery;
 internal static class RepoScanner
 {
     /// <summary>Scans <paramref name="root"/>; throws <see cref="RepoException"/> or <see cref="GoModParseException"/> on bad input.</summary>
-    public static Repository Scan(string root, IReadOnlyDictionary<string, string>? serviceNames = null)
+    /// <param name="generated">Files nixgen generates at paths the user chose (a custom <c>outputFile</c>): never source, like its own.</param>
+    public static Repository Scan(string root, IReadOnlyDictionary<string, string>? serviceNames = null, IReadOnlyCollection<string>? generated = null)
     {
         root = System.IO.Path.GetFullPath(root);
         if (!Directory.Exists(root))
@@ -14,13 +15,14 @@ internal static class RepoScanner
             throw new RepoException(root, "repository directory does not exist");
         }
 
-        return Scan(RepoView.Load(root), serviceNames);
+        return Scan(RepoView.Load(root), serviceNames, generated);
     }
 
     /// <summary>Scans the files of <paramref name="view"/>: modules, services and each service's source set.</summary>
-    public static Repository Scan(RepoView view, IReadOnlyDictionary<string, string>? serviceNames = null)
+    public static Repository Scan(RepoView view, IReadOnlyDictionary<string, string>? serviceNames = null, IReadOnlyCollection<string>? generated = null)
     {
         var root = view.Root;
+        generated ??= [];
         if (view.Files.FirstOrDefault(f => f.Contains("go.mod/", StringComparison.Ordinal) && (f.StartsWith("go.mod/", StringComparison.Ordinal) || f.Contains("/go.mod/", StringComparison.Ordinal))) is { } inside)
         {
             throw new RepoException(inside[..(inside.IndexOf("go.mod/", StringComparison.Ordinal) + "go.mod".Length)], "is a directory, not a go.mod file");
@@ -37,7 +39,7 @@ internal static class RepoScanner
 
         modDirs.Sort(StringComparer.Ordinal);
         var moduleDirSet = modDirs.ToHashSet(StringComparer.Ordinal);
-        var owned = OwnedFiles(view, moduleDirSet);
+        var owned = OwnedFiles(view, moduleDirSet, generated);
         var modules = modDirs.Select(d => LoadModule(view, d, owned[d])).ToList();
 
         GoWorkFile? work = null;
@@ -75,7 +77,7 @@ internal static class RepoScanner
             names[name] = m.Dir;
             VendorConsistency.Check(view, m);
             var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
-            var source = SourceOf(view, [m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, owned);
+            var source = SourceOf(view, [m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, owned, generated);
             var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));
             services.Add(new Service(name, m, replaces, source, imports, cgo));
         }
@@ -88,12 +90,12 @@ internal static class RepoScanner
     /// Each module's files: the files of the view whose nearest enclosing module directory is that module's, minus
     /// the files that are never source (<see cref="SourceSet.IsNeverSource"/>).
     /// </summary>
-    private static Dictionary<string, List<string>> OwnedFiles(RepoView view, HashSet<string> moduleDirs)
+    private static Dictionary<string, List<string>> OwnedFiles(RepoView view, HashSet<string> moduleDirs, IReadOnlyCollection<string> generated)
     {
         var owned = moduleDirs.ToDictionary(d => d, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var file in view.Files)
         {
-            if (OwnerOf(file, moduleDirs) is { } owner && !SourceSet.IsNeverSource(file))
+            if (OwnerOf(file, moduleDirs) is { } owner && !SourceSet.IsNeverSource(file) && !generated.Contains(file))
             {
                 owned[owner].Add(file);
             }
@@ -116,7 +118,8 @@ internal static class RepoScanner
         return moduleDirs.Contains(".") ? "." : null;
     }
 
-    private static SourceSet SourceOf(RepoView view, IReadOnlyList<string> rootList, IReadOnlyList<string> modDirs, Dictionary<string, List<string>> owned)
+    private static SourceSet SourceOf(
+        RepoView view, IReadOnlyList<string> rootList, IReadOnlyList<string> modDirs, Dictionary<string, List<string>> owned, IReadOnlyCollection<string> generated)
     {
         var roots = rootList.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var rootSet = roots.ToHashSet(StringComparer.Ordinal);
@@ -135,6 +138,16 @@ internal static class RepoScanner
         foreach (var file in view.Files)
         {
             if (SourceSet.IsNeverSource(file) && OwnerOf(file, moduleDirs) is { } owner && rootSet.Contains(owner) && !excludedFiles.Any(e => file.StartsWith(e + "/", StringComparison.Ordinal)))
+            {
+                excludedFiles.Add(file);
+            }
+        }
+
+        // A generated file at a path of the user's choosing, inside a root: left out whether it exists yet or not,
+        // so the first run and the next render the same fileset.
+        foreach (var file in generated)
+        {
+            if (OwnerOf(file, moduleDirs) is { } owner && rootSet.Contains(owner) && !SourceSet.IsNeverSource(file))
             {
                 excludedFiles.Add(file);
             }

@@ -52,6 +52,6 @@ internal static class FastCheck
         }
 
         var view = RepoView.Load(root);
-        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy) == generated.Inputs ? lockFile.Services.Count : null;
+        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs ? lockFile.Services.Count : null;
     }
 }

@@ -16,7 +16,10 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         var configPath = Path.Combine(root, ConfigFile);
         var configExists = File.Exists(configPath);
         var config = ConfigLoader.Load(configPath);
-        var repo = RepoScanner.Scan(root, config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal));
+        var repo = RepoScanner.Scan(
+            root,
+            config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal),
+            config.Output == OutputMode.Flake ? [] : [config.OutputFile]);
         if (repo.Services.Count == 0)
         {
             throw new RepoException(repo.Modules[0].Dir == "." ? "go.mod" : repo.Modules[0].Dir + "/go.mod",
@@ -75,7 +78,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
 
         return repo.Services
             .Select(s => (s.Name, Files: repo.View.Untracked
-                .Where(f => !SourceSet.IsNeverSource(f) && RepoScanner.OwnerOf(f, repo.ModuleDirs) is { } owner && s.Source.Roots.Contains(owner))
+                .Where(f => !SourceSet.IsNeverSource(f) && !s.Source.ExcludedFiles.Contains(f) && RepoScanner.OwnerOf(f, repo.ModuleDirs) is { } owner && s.Source.Roots.Contains(owner))
                 .ToList()))
             .Where(x => x.Files.Count > 0)
             .Select(x => $"{x.Name}: {x.Files.Count} file(s) in its source are not tracked by git, so Nix does not see them and they are " +

@@ -40,7 +40,8 @@ internal static class InputDigest
     /// <summary>This nixgen as far as generated files are concerned: its release and its built-in templates.</summary>
     public static string NixgenIdentity => Version + " " + Templates.Value;
 
-    public static string Compute(RepoView view, string goSeries, string? strategy, IReadOnlyDictionary<string, string>? written = null)
+    /// <param name="outputs">The files nixgen generates (a custom outputFile among them): outputs are never inputs.</param>
+    public static string Compute(RepoView view, string goSeries, string? strategy, IReadOnlyCollection<string> outputs, IReadOnlyDictionary<string, string>? written = null)
     {
         var moduleDirs = view.Files.Where(RepoScanner.IsGoMod)
             .Select(f => f.LastIndexOf('/') is var i and > 0 ? f[..i] : ".")
@@ -51,6 +52,11 @@ internal static class InputDigest
             .Append("strategy ").Append(strategy ?? "-").Append('\n');
         foreach (var file in view.Files)
         {
+            if (outputs.Contains(file))
+            {
+                continue;
+            }
+
             var input = RootInputs.Contains(file) || file.StartsWith(".nixgen/", StringComparison.Ordinal)
                 || (!SourceSet.IsNeverSource(file) && RepoScanner.OwnerOf(file, moduleDirs) is not null);
             if (input && !RootInputs.Contains(file))

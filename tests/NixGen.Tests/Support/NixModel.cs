@@ -61,9 +61,16 @@ public sealed class NixModel
         var warnings = string.Join("\n", stderr.Split('\n').Where(l => !l.Contains("not writing modified lock file", StringComparison.Ordinal)
             && !l.Contains("Added input", StringComparison.Ordinal) && !l.TrimStart().StartsWith("'path:", StringComparison.Ordinal)
             && !l.TrimStart().StartsWith("→ ", StringComparison.Ordinal) && !l.TrimStart().StartsWith("• ", StringComparison.Ordinal)
-            && !l.Contains("untrusted flake configuration", StringComparison.Ordinal) && l.Trim().Length > 0));
+            && !l.Contains("untrusted flake configuration", StringComparison.Ordinal) && !IsStoreContention(l) && l.Trim().Length > 0));
         return (exit == 0 ? JsonNode.Parse(stdout)!.AsObject() : null, warnings);
     }
+
+    /// <summary>
+    /// nix's "SQLite database '/nix/var/nix/db/db.sqlite' is busy" retry notice: the tests evaluate in parallel against
+    /// one store, and nix retries until the lock is free. It says nothing about the flake.
+    /// </summary>
+    private static bool IsStoreContention(string line) =>
+        line.Contains("SQLite database", StringComparison.Ordinal) && line.Contains("is busy", StringComparison.Ordinal);
 
     /// <summary>How nix refers to a repository's flake: <c>git+file:</c> in a git work tree (tracked files only), else <c>path:</c>.</summary>
     public static string FlakeRef(string repo) =>

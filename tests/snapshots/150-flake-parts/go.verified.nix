@@ -91,7 +91,9 @@ let
               include = [
                 src
               ];
-              exclude = generatedFiles;
+              exclude = generatedFiles ++ [
+                (src + "/nix/go.nix")
+              ];
             };
             modRoot = ".";
             subPackages = [
