@@ -17,16 +17,21 @@ internal static class RepoSummary
             sb.Append($"workspace go.work (go {w.GoVersion ?? "-"}): use {string.Join(", ", w.Uses.Select(u => u.DiskPath))}\n");
         }
 
+        // Columns as wide as their longest value (at least the usual width), so long directories stay aligned.
+        var dirWidth = Math.Max(28, repo.Modules.Max(m => m.Dir.Length));
+        var pathWidth = Math.Max(40, repo.Modules.Max(m => m.Path.Length));
+        var nameWidth = Math.Max(16, repo.Services.Select(s => s.Name.Length).DefaultIfEmpty(0).Max());
+        var serviceDirWidth = Math.Max(28, repo.Services.Select(s => s.Module.Dir.Length).DefaultIfEmpty(0).Max());
         sb.Append($"\nmodules ({repo.Modules.Count}):\n");
         foreach (var m in repo.Modules)
         {
-            sb.Append($"  {m.Dir,-28} {m.Path,-40} go {m.Mod.GoVersion ?? "-"}{(m.Mod.Toolchain is { } t ? $" (toolchain {t})" : "")}, {m.Mod.Requires.Count} requires{(m.HasVendorDir ? ", vendor/ committed" : "")}\n");
+            sb.Append($"  {m.Dir.PadRight(dirWidth)} {m.Path.PadRight(pathWidth)} go {m.Mod.GoVersion ?? "-"}{(m.Mod.Toolchain is { } t ? $" (toolchain {t})" : "")}, {m.Mod.Requires.Count} requires{(m.HasVendorDir ? ", vendor/ committed" : "")}\n");
         }
 
         sb.Append($"\nservices ({repo.Services.Count}):\n");
         foreach (var s in repo.Services)
         {
-            sb.Append($"  {s.Name,-16} {s.Module.Dir,-28} main packages: {string.Join(" ", s.Module.MainPackages)}\n");
+            sb.Append($"  {s.Name.PadRight(nameWidth)} {s.Module.Dir.PadRight(serviceDirWidth)} main packages: {string.Join(" ", s.Module.MainPackages)}\n");
             foreach (var r in s.LocalReplaces)
             {
                 sb.Append($"      replace {r.ModulePath} => {r.TargetDir}\n");

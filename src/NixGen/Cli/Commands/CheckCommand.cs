@@ -27,7 +27,7 @@ internal sealed class CheckCommand(CliHost host)
         var deep = p.GetValue(_deep);
         if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy)) is { } services)
         {
-            await host.Out.WriteLineAsync($"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({services} services, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
+            await host.Out.WriteLineAsync($"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({Services(services)}, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -42,8 +42,8 @@ internal sealed class CheckCommand(CliHost host)
         if (diff.Length == 0)
         {
             await host.Out.WriteLineAsync(deep
-                ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {FlakeFiles.Flake} ({result.Services.Count} services)"
-                : $"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({result.Services.Count} services, {runner.ProcessesStarted} processes started)").ConfigureAwait(false);
+                ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {FlakeFiles.Flake} ({Services(result.Services.Count)})"
+                : $"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({Services(result.Services.Count)}, {runner.ProcessesStarted} processes started)").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -68,4 +68,6 @@ internal sealed class CheckCommand(CliHost host)
         await host.Out.WriteLineAsync("nixgen: generated files are stale; run `nixgen update` and commit the result").ConfigureAwait(false);
         return ExitCodes.Stale;
     }
+
+    private static string Services(int count) => count == 1 ? "1 service" : $"{count} services";
 }
