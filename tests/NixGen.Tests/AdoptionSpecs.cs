@@ -87,6 +87,59 @@ public sealed class AdoptionSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
     }
 
     [Fact]
+    public async Task Init_adopts_a_hand_written_flake_beside_a_nixgen_yaml_that_does_not_say_output()
+    {
+        using var dir = new TempDir();
+        // The team wrote nixgen.yaml first (no `output:`), then ran init in a repository with a flake of its own.
+        var repo = Repo.CopyRepo(dir, Repo.Example, "flake.nix", "nixgen.lock");
+        Directory.Delete(Path.Combine(repo, ".github"), recursive: true);
+        File.WriteAllText(Path.Combine(repo, "flake.nix"), OwnFlake);
+        var config = File.ReadAllText(Path.Combine(repo, "nixgen.yaml")).Replace("ci:\n  provider: github\n  dependabot: true\n", "", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(repo, "nixgen.yaml"), config);
+        Git.InitAndCommit(repo);
+        var env = CliEnv(dir.Path, repo);
+
+        var init = await InProcessCli.RunAsync(repo, env, "init");
+
+        Assert.True(init.Exit == 0, init.ToString());
+        Assert.Equal(OwnFlake, File.ReadAllText(Path.Combine(repo, "flake.nix")));
+        // Every byte of the team's file kept; the choice recorded after its leading comment.
+        var lines = config.Split('\n').ToList();
+        lines.Insert(1, "# Your flake.nix stays yours: nixgen writes its Go services to nix/go-services.nix.\noutput: module");
+        Assert.Equal(string.Join("\n", lines), File.ReadAllText(Path.Combine(repo, "nixgen.yaml")));
+        Assert.True(File.Exists(Path.Combine(repo, "nix", "go-services.nix")));
+        Assert.False(File.Exists(Path.Combine(repo, "default.nix")));
+
+        Git.CommitAll(repo, "nixgen");
+        var update = await InProcessCli.RunAsync(repo, env, "update");
+        Assert.Contains("nixgen: no file changed", update.Out, StringComparison.Ordinal);
+        var check = await InProcessCli.RunAsync(repo, env, "check");
+        Assert.Equal(0, check.Exit);
+        // The file that holds the hashes in this mode is the module, and check names it.
+        Assert.StartsWith("nixgen: nix/go-services.nix and nixgen.lock are current (4 services", check.Out, StringComparison.Ordinal);
+        Assert.Equal(OwnFlake, File.ReadAllText(Path.Combine(repo, "flake.nix")));
+    }
+
+    [Theory]
+    [InlineData("output: flake\n", 2, "nixgen.yaml asks for `output: flake`; set `output: module`")]
+    [InlineData("# the team's settings\n{ description: x }\n", 2, "nixgen.yaml:2:1: flake.nix is hand-written, so nixgen writes a module for it: add `output: module` to this mapping")]
+    public async Task Init_beside_a_hand_written_flake_refuses_a_config_it_cannot_follow_and_writes_nothing(string yaml, int exit, string message)
+    {
+        using var dir = new TempDir();
+        var repo = Repo.CopyRepo(dir, Repo.Example, "flake.nix", "nixgen.lock", "nixgen.yaml");
+        Directory.Delete(Path.Combine(repo, ".github"), recursive: true);
+        File.WriteAllText(Path.Combine(repo, "flake.nix"), OwnFlake);
+        File.WriteAllText(Path.Combine(repo, "nixgen.yaml"), yaml);
+        Git.InitAndCommit(repo);
+
+        var init = await InProcessCli.RunAsync(repo, CliEnv(dir.Path, repo), "init");
+
+        Assert.Equal(exit, init.Exit);
+        Assert.Contains(message, init.Err, StringComparison.Ordinal);
+        Assert.Equal("", Git.Run(repo, "status", "--porcelain"));
+    }
+
+    [Fact]
     public async Task A_custom_output_file_inside_a_replaced_package_is_never_source_and_the_repo_converges()
     {
         using var dir = new TempDir();

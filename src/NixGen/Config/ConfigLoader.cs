@@ -338,6 +338,7 @@ internal partial class ConfigLoader
         {
             ServicePositions = services.Keys.ToDictionary(d => d, d => where.FindKey("services", d) ?? "1:1", StringComparer.Ordinal),
             Output = output,
+            OutputIsSet = raw.Output is not null,
             OutputFile = outputFile,
             DefaultNix = raw.DefaultNix ?? false,
             ModulesMode = raw.Hashing?.Mode == "modules",

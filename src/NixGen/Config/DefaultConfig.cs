@@ -13,12 +13,7 @@ internal static class DefaultConfig
             "# nixgen configuration: see the README (\"nixgen.yaml reference\") for every key.",
             "description: Go services of this repository",
             $"nixpkgs: {NixGenConfig.DefaultNixpkgs}",
-            output switch
-            {
-                OutputMode.Module => $"# Your flake.nix stays yours: nixgen writes its Go services to {NixGenConfig.DefaultOutputFile}.\noutput: module",
-                OutputMode.FlakeParts => $"# Your flake.nix stays yours: nixgen writes a flake-parts module to {NixGenConfig.DefaultOutputFile}.\noutput: flake-parts",
-                _ => "# output: flake  (or module / flake-parts, to keep a flake.nix of your own)",
-            },
+            output == OutputMode.Flake ? "# output: flake  (or module / flake-parts, to keep a flake.nix of your own)" : OutputLines(output),
             "# The packages' version, the same on every commit (so unchanged services are never rebuilt).",
             $"version: {NixGenConfig.DefaultVersion}",
             "systems: [aarch64-darwin, aarch64-linux, x86_64-darwin, x86_64-linux]",
@@ -40,4 +35,31 @@ internal static class DefaultConfig
 
         return string.Join("\n", lines) + "\n";
     }
+
+    /// <summary>
+    /// The user's nixgen.yaml (which does not say <c>output:</c>) with the mode <c>init</c> chose for a hand-written
+    /// flake.nix: two lines added after the leading comments, every other byte kept.
+    /// </summary>
+    public static string WithOutput(string text, OutputMode output)
+    {
+        var lines = text.Split('\n').ToList();
+        var at = 0;
+        while (at < lines.Count && (lines[at].TrimStart().StartsWith('#') || lines[at].Trim().Length == 0 || lines[at].TrimEnd() == "---"))
+        {
+            at++;
+        }
+
+        if (at < lines.Count && lines[at].TrimStart().StartsWith('{'))
+        {
+            throw new ConfigException($"nixgen.yaml:{at + 1}:1: flake.nix is hand-written, so nixgen writes a module for it: add `output: {Name(output)}` to this mapping (or use --force to replace flake.nix)");
+        }
+
+        lines.Insert(at, OutputLines(output));
+        return string.Join("\n", lines);
+    }
+
+    private static string OutputLines(OutputMode output) =>
+        $"# Your flake.nix stays yours: nixgen writes {(output == OutputMode.FlakeParts ? "a flake-parts module" : "its Go services")} to {NixGenConfig.DefaultOutputFile}.\noutput: {Name(output)}";
+
+    private static string Name(OutputMode output) => output == OutputMode.FlakeParts ? "flake-parts" : "module";
 }

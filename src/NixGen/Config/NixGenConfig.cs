@@ -22,6 +22,9 @@ internal sealed record NixGenConfig(
     /// <summary>What nixgen writes: a whole flake, or a module for a flake (or default.nix) the user keeps.</summary>
     public OutputMode Output { get; init; } = OutputMode.Flake;
 
+    /// <summary>Whether nixgen.yaml says <c>output:</c> (else <see cref="Output"/> is the default, which init may choose).</summary>
+    public bool OutputIsSet { get; init; }
+
     /// <summary>The file of the module modes (relative to the repository root).</summary>
     public string OutputFile { get; init; } = DefaultOutputFile;
 

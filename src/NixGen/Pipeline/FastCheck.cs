@@ -10,8 +10,8 @@ namespace NixGen.Pipeline;
 /// </summary>
 internal static class FastCheck
 {
-    /// <summary>The number of services when everything is current, else null.</summary>
-    public static int? Current(string root, string? go, string? strategy)
+    /// <summary>When everything is current, the number of services and the files nixgen.lock says were generated; else null.</summary>
+    public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy)
     {
         var lockPath = Path.Combine(root, LockFile.FileName);
         if (!File.Exists(lockPath))
@@ -52,6 +52,8 @@ internal static class FastCheck
         }
 
         var view = RepoView.Load(root);
-        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs ? lockFile.Services.Count : null;
+        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs
+            ? (lockFile.Services.Count, [.. generated.Files.Keys])
+            : null;
     }
 }

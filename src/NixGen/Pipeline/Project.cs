@@ -4,7 +4,9 @@ using NixGen.Discovery;
 namespace NixGen.Pipeline;
 
 /// <summary>A repository with its configuration, checked: what every later stage works from.</summary>
-/// <param name="NewConfigText">The nixgen.yaml <c>init</c> writes when there is none (the run uses exactly it), else null.</param>
+/// <param name="NewConfigText">
+/// The nixgen.yaml <c>init</c> writes (the run uses exactly it): a new one, or the user's with the <c>output:</c> it chose; else null.
+/// </param>
 /// <param name="Warnings">What the user should know before anything is hashed (untracked files, stale config entries).</param>
 internal sealed record Project(Repository Repo, NixGenConfig Config, string? NewConfigText, IReadOnlyList<string> Warnings)
 {
@@ -32,7 +34,10 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         }
 
         // First run: render with exactly the nixgen.yaml that is about to be written, so that init and check agree.
-        var newConfig = configExists ? null : DefaultConfig.Text(repo, ci, output ?? OutputMode.Flake);
+        // init adopting a hand-written flake records its choice in a nixgen.yaml that does not say `output:`.
+        var newConfig = !configExists ? DefaultConfig.Text(repo, ci, output ?? OutputMode.Flake)
+            : output is { } chosen && !config.OutputIsSet ? DefaultConfig.WithOutput(File.ReadAllText(configPath), chosen)
+            : null;
         if (newConfig is not null)
         {
             config = ConfigLoader.FromText(ConfigFile, newConfig);

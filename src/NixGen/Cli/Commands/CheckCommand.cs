@@ -25,9 +25,9 @@ internal sealed class CheckCommand(CliHost host)
     {
         var runner = Runs.NewRunner(host, c);
         var deep = p.GetValue(_deep);
-        if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy)) is { } services)
+        if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy)) is var (services, generated))
         {
-            await host.Out.WriteLineAsync($"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({Services(services)}, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
+            await host.Out.WriteLineAsync($"nixgen: {MainFile(generated)} and {LockFile.FileName} are current ({Services(services)}, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -42,8 +42,8 @@ internal sealed class CheckCommand(CliHost host)
         if (diff.Length == 0)
         {
             await host.Out.WriteLineAsync(deep
-                ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {FlakeFiles.Flake} ({Services(result.Services.Count)})"
-                : $"nixgen: {FlakeFiles.Flake} and {LockFile.FileName} are current ({Services(result.Services.Count)}, {runner.ProcessesStarted} processes started)").ConfigureAwait(false);
+                ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {MainFile(result.Files.Keys)} ({Services(result.Services.Count)})"
+                : $"nixgen: {MainFile(result.Files.Keys)} and {LockFile.FileName} are current ({Services(result.Services.Count)}, {runner.ProcessesStarted} processes started)").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -68,6 +68,11 @@ internal sealed class CheckCommand(CliHost host)
         await host.Out.WriteLineAsync("nixgen: generated files are stale; run `nixgen update` and commit the result").ConfigureAwait(false);
         return ExitCodes.Stale;
     }
+
+    /// <summary>The file that holds the hashes: flake.nix, or in the module modes the module.</summary>
+    private static string MainFile(IEnumerable<string> generated) =>
+        generated.Contains(FlakeFiles.Flake) ? FlakeFiles.Flake
+            : generated.Where(f => f.EndsWith(".nix", StringComparison.Ordinal) && f != "default.nix").Order(StringComparer.Ordinal).FirstOrDefault() ?? FlakeFiles.Flake;
 
     private static string Services(int count) => count == 1 ? "1 service" : $"{count} services";
 }
