@@ -40,6 +40,7 @@ internal static class RepoScanner
         modDirs.Sort(StringComparer.Ordinal);
         var moduleDirSet = modDirs.ToHashSet(StringComparer.Ordinal);
         var owned = OwnedFiles(view, moduleDirSet, generated);
+        var neverSource = view.Files.Where(SourceSet.IsNeverSource).ToList();
         var modules = modDirs.Select(d => LoadModule(view, d, owned[d])).ToList();
 
         GoWorkFile? work = null;
@@ -77,7 +78,7 @@ internal static class RepoScanner
             names[name] = m.Dir;
             VendorConsistency.Check(view, m);
             var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
-            var source = SourceOf(view, [m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, owned, generated);
+            var source = SourceOf([m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, moduleDirSet, owned, neverSource, generated);
             var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));
             services.Add(new Service(name, m, replaces, source, imports, cgo));
         }
@@ -118,16 +119,17 @@ internal static class RepoScanner
         return moduleDirs.Contains(".") ? "." : null;
     }
 
+    /// <param name="neverSource">The files of the view that are never source (<see cref="SourceSet.IsNeverSource"/>).</param>
     private static SourceSet SourceOf(
-        RepoView view, IReadOnlyList<string> rootList, IReadOnlyList<string> modDirs, Dictionary<string, List<string>> owned, IReadOnlyCollection<string> generated)
+        IReadOnlyList<string> rootList, IReadOnlyList<string> modDirs, IReadOnlySet<string> moduleDirs, Dictionary<string, List<string>> owned,
+        IReadOnlyList<string> neverSource, IReadOnlyCollection<string> generated)
     {
         var roots = rootList.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var rootSet = roots.ToHashSet(StringComparer.Ordinal);
-        var moduleDirs = modDirs.ToHashSet(StringComparer.Ordinal);
         // Nested modules whose nearest enclosing module is a root: the fileset includes the root's directory, so these
-        // are taken out again (deeper ones go with them).
+        // are taken out again (deeper ones go with them). OwnerOf a directory looks at its parents only.
         var excludedModules = modDirs
-            .Where(d => d != "." && !rootSet.Contains(d) && OwnerOf(d + "/go.mod", moduleDirs.Where(x => x != d).ToHashSet(StringComparer.Ordinal)) is { } parent && rootSet.Contains(parent))
+            .Where(d => d != "." && !rootSet.Contains(d) && OwnerOf(d, moduleDirs) is { } parent && rootSet.Contains(parent))
             .ToList();
         var excludedFiles = new SortedSet<string>(StringComparer.Ordinal);
         if (rootSet.Contains("."))
@@ -135,9 +137,9 @@ internal static class RepoScanner
             excludedFiles.UnionWith(SourceSet.GeneratedAtRoot);
         }
 
-        foreach (var file in view.Files)
+        foreach (var file in neverSource)
         {
-            if (SourceSet.IsNeverSource(file) && OwnerOf(file, moduleDirs) is { } owner && rootSet.Contains(owner) && !excludedFiles.Any(e => file.StartsWith(e + "/", StringComparison.Ordinal)))
+            if (OwnerOf(file, moduleDirs) is { } owner && rootSet.Contains(owner) && !excludedFiles.Any(e => file.StartsWith(e + "/", StringComparison.Ordinal)))
             {
                 excludedFiles.Add(file);
             }

@@ -44,11 +44,16 @@ internal static class Affected
         var model = FlakeModelBuilder.Build(project.Repo, project.Config, hashes);
         var packages = new SortedDictionary<string, PackageInputs>(StringComparer.Ordinal);
         var modulesData = ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile));
+        var byModRoot = project.Repo.Services.ToLookup(s => Nix.NixString.Quote(s.Module.Dir), StringComparer.Ordinal);
+        var digests = new Dictionary<string, string>(StringComparer.Ordinal);
+        var modelsOf = model.Services.ToLookup(p => Owner(p, byModRoot[p.ModRoot]), StringComparer.Ordinal);
         foreach (var service in project.Repo.Services)
         {
-            var files = service.Source.Files.ToDictionary(f => f, f => InputDigest.FileDigest(project.Repo.View.FullPath(f)), StringComparer.Ordinal);
+            // A shared library's files are in many services' sources: each is read once.
+            var files = service.Source.Files.ToDictionary(
+                f => f, f => digests.TryGetValue(f, out var d) ? d : digests[f] = InputDigest.FileDigest(project.Repo.View.FullPath(f)), StringComparer.Ordinal);
             var modules = ChangeExplainer.ModulesOf(service.Module.Sum);
-            foreach (var p in model.Services.Where(p => Owner(p, project.Repo) == service.Name))
+            foreach (var p in modelsOf[service.Name])
             {
                 // meta (description, mainProgram) and comments are not part of a derivation; mainProgram is the
                 // image's entrypoint, so it stays in the image's inputs.
@@ -167,8 +172,9 @@ internal static class Affected
         return result;
     }
 
-    private static string Owner(ServiceModel p, Repository repo) =>
-        repo.Services.Single(s => s.Name == p.Name || (p.Name.StartsWith(s.Name + "-", StringComparison.Ordinal) && p.ModRoot == Nix.NixString.Quote(s.Module.Dir))).Name;
+    /// <summary>The service a package model belongs to, among the services of its directory (<paramref name="inModRoot"/>).</summary>
+    private static string Owner(ServiceModel p, IEnumerable<Service> inModRoot) =>
+        inModRoot.Single(s => s.Name == p.Name || p.Name.StartsWith(s.Name + "-", StringComparison.Ordinal)).Name;
 
     private static Dictionary<string, string> Properties<T>(T value)
     {

@@ -17,7 +17,8 @@ internal sealed class GitCheckout : IDisposable
     public static GitCheckout Of(string root, string rev)
     {
         var prefix = Git(root, ["rev-parse", "--show-prefix"]).Trim();
-        var target = Directory.CreateTempSubdirectory("nixgen-checkout-").FullName;
+        // Unpacking is file creation: the RAM-backed scratch directory when there is one.
+        var target = Hashing.Scratch.Create("nixgen-checkout-").FullName;
         try
         {
             var psi = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -41,18 +41,22 @@ internal sealed class AffectedCommand(CliHost host)
     private int Run(ParseResult p, Context c, string? only)
     {
         var head = p.GetValue(_head);
-        using var before = GitCheckout.Of(c.Repo, p.GetValue(_base)!);
-        using var after = head is null ? null : GitCheckout.Of(c.Repo, head);
-        // The two commits are read independently: one on the thread pool, one here (2 cores: ~1.8× faster).
-        var reading = Task.Run(() => Affected.Read(before.Path));
+        var baseRev = p.GetValue(_base)!;
+        // The two commits are unpacked and read independently: one on the thread pool, one here.
+        var reading = Task.Run(() =>
+        {
+            using var before = GitCheckout.Of(c.Repo, baseRev);
+            return Affected.Read(before.Path);
+        });
         Affected.State now;
         try
         {
+            using var after = head is null ? null : GitCheckout.Of(c.Repo, head);
             now = Affected.Read(after?.Path ?? c.Repo);
         }
         catch
         {
-            // Let the other read finish before its checkout is deleted; this error is the one to report.
+            // Let the other read finish and delete its checkout; this error is the one to report.
             ((IAsyncResult)reading).AsyncWaitHandle.WaitOne();
             throw;
         }
