@@ -206,6 +206,50 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         Assert.Contains("README.md", scanned.Source.Files);
     }
 
+    [Fact]
+    public async Task A_teams_own_root_files_are_vendored_and_turning_a_generated_file_off_converges_in_one_update()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        WriteRootReplaceRepo(repo);
+        // The team's own renovate.json sits in the replaced root's package dir: `go mod vendor` copies it, as it does in
+        // nixpkgs' build of such a project. nixgen writes a default.nix there (defaultNix: true), which it never vendors.
+        const string renovate = "{ \"extends\": [\"config:recommended\"] }\n";
+        InProcess.WriteFile(repo, "renovate.json", renovate);
+        InProcess.WriteFile(repo, "nixgen.yaml", "defaultNix: true\n");
+        Git.InitAndCommit(repo);
+        var env = nix.GoEnv(dir.Path);
+
+        var init = await InProcess.UpdateAsync(repo, env);
+        var hash = Assert.Single(init.Services, s => s.Name == "chroma").VendorHash;
+        var scanned = RepoScanner.Scan(repo, generated: [.. NixGen.Rendering.FlakeFiles.WrittenFor(NixGen.Config.ConfigLoader.Load(Path.Combine(repo, "nixgen.yaml")))]);
+        var source = scanned.Services.Single(s => s.Name == "chroma").Source.Files;
+        Assert.Contains("renovate.json", source);
+        Assert.DoesNotContain("default.nix", source);
+        Assert.True(File.Exists(Path.Combine(repo, "default.nix")));
+        Git.CommitAll(repo, "nixgen init");
+
+        NixBuildFixture.OpenToBuilders(dir.Path);
+        nix.Model.Build(repo, nix.NixEnv, "chroma");
+        var vendored = Path.Combine(nix.Model.EvalRaw(repo, Attr("chroma") + ".goModules"), "example.com", "chroma", "v2");
+        Assert.Equal(renovate, File.ReadAllText(Path.Combine(vendored, "renovate.json")));
+        Assert.False(File.Exists(Path.Combine(vendored, "default.nix")));
+        Assert.False(File.Exists(Path.Combine(vendored, "flake.nix")));
+
+        // default.nix turned off: the update that removes it hashes the tree without it, so the next run is a no-op.
+        File.WriteAllText(Path.Combine(repo, "nixgen.yaml"), "# no default.nix any more\n");
+        var off = await InProcess.UpdateAsync(repo, env);
+        Assert.Equal(hash, Assert.Single(off.Services, s => s.Name == "chroma").VendorHash);
+        Assert.False(File.Exists(Path.Combine(repo, "default.nix")));
+        Git.CommitAll(repo, "no default.nix");
+        var runner = new ToolRunner();
+        var again = await InProcess.GenerateAsync(repo, env, runner: runner);
+        Assert.All(again.Services, s => Assert.Empty(s.Reasons));
+        Assert.Empty(InProcess.Stale(repo, again));
+        Assert.Equal(0, runner.ProcessesStarted);
+        nix.Model.Build(repo, nix.NixEnv, "chroma");
+    }
+
     private static IReadOnlyList<string> FilesOf(string storePath) =>
         [.. Directory.EnumerateFileSystemEntries(storePath, "*", SearchOption.AllDirectories)
             .Where(p => !Directory.Exists(p) || new FileInfo(p).LinkTarget is not null)

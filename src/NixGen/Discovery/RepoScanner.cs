@@ -6,8 +6,16 @@ namespace NixGen.Discovery;
 internal static class RepoScanner
 {
     /// <summary>Scans <paramref name="root"/>; throws <see cref="RepoException"/> or <see cref="GoModParseException"/> on bad input.</summary>
-    /// <param name="generated">Files nixgen generates at paths the user chose (a custom <c>outputFile</c>): never source, like its own.</param>
-    public static Repository Scan(string root, IReadOnlyDictionary<string, string>? serviceNames = null, IReadOnlyCollection<string>? generated = null)
+    /// <param name="generated">
+    /// The files this configuration makes nixgen write besides <see cref="SourceSet.AlwaysOwn"/> (CI workflows, renovate.json,
+    /// default.nix, a module at its <c>outputFile</c>): never source, whether they exist yet or not.
+    /// </param>
+    /// <param name="obsolete">
+    /// nixgen's outputs of an earlier configuration that this run removes: not hashed (they are gone once the run has
+    /// written), not rendered (the next run no longer sees them).
+    /// </param>
+    public static Repository Scan(
+        string root, IReadOnlyDictionary<string, string>? serviceNames = null, IReadOnlyCollection<string>? generated = null, IReadOnlyCollection<string>? obsolete = null)
     {
         root = System.IO.Path.GetFullPath(root);
         if (!Directory.Exists(root))
@@ -15,14 +23,16 @@ internal static class RepoScanner
             throw new RepoException(root, "repository directory does not exist");
         }
 
-        return Scan(RepoView.Load(root), serviceNames, generated);
+        return Scan(RepoView.Load(root), serviceNames, generated, obsolete);
     }
 
     /// <summary>Scans the files of <paramref name="view"/>: modules, services and each service's source set.</summary>
-    public static Repository Scan(RepoView view, IReadOnlyDictionary<string, string>? serviceNames = null, IReadOnlyCollection<string>? generated = null)
+    public static Repository Scan(
+        RepoView view, IReadOnlyDictionary<string, string>? serviceNames = null, IReadOnlyCollection<string>? generated = null, IReadOnlyCollection<string>? obsolete = null)
     {
         var root = view.Root;
         generated ??= [];
+        IReadOnlyList<string> ownFiles = [.. SourceSet.AlwaysOwn.Union(generated, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         if (view.Files.FirstOrDefault(f => f.Contains("go.mod/", StringComparison.Ordinal) && (f.StartsWith("go.mod/", StringComparison.Ordinal) || f.Contains("/go.mod/", StringComparison.Ordinal))) is { } inside)
         {
             throw new RepoException(inside[..(inside.IndexOf("go.mod/", StringComparison.Ordinal) + "go.mod".Length)], "is a directory, not a go.mod file");
@@ -39,7 +49,7 @@ internal static class RepoScanner
 
         modDirs.Sort(StringComparer.Ordinal);
         var moduleDirSet = modDirs.ToHashSet(StringComparer.Ordinal);
-        var owned = OwnedFiles(view, moduleDirSet, generated);
+        var owned = OwnedFiles(view, moduleDirSet, [.. generated, .. obsolete ?? []]);
         var neverSource = view.Files.Where(SourceSet.IsNeverSource).ToList();
         var modules = modDirs.Select(d => LoadModule(view, d, owned[d])).ToList();
 
@@ -78,21 +88,22 @@ internal static class RepoScanner
             names[name] = m.Dir;
             VendorConsistency.Check(view, m);
             var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
-            var source = SourceOf([m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, moduleDirSet, owned, neverSource, generated);
+            var source = SourceOf([m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, moduleDirSet, owned, neverSource, ownFiles);
             var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));
             services.Add(new Service(name, m, replaces, source, imports, cgo));
         }
 
         services.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new Repository(root, modules, services, work, workFile, view);
+        return new Repository(root, modules, services, work, workFile, view, ownFiles);
     }
 
     /// <summary>
     /// Each module's files: the files of the view whose nearest enclosing module directory is that module's, minus
     /// the files that are never source (<see cref="SourceSet.IsNeverSource"/>).
     /// </summary>
-    private static Dictionary<string, List<string>> OwnedFiles(RepoView view, HashSet<string> moduleDirs, IReadOnlyCollection<string> generated)
+    private static Dictionary<string, List<string>> OwnedFiles(RepoView view, HashSet<string> moduleDirs, IReadOnlyCollection<string> notSource)
     {
+        var generated = notSource.ToHashSet(StringComparer.Ordinal);
         var owned = moduleDirs.ToDictionary(d => d, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var file in view.Files)
         {
@@ -122,7 +133,7 @@ internal static class RepoScanner
     /// <param name="neverSource">The files of the view that are never source (<see cref="SourceSet.IsNeverSource"/>).</param>
     private static SourceSet SourceOf(
         IReadOnlyList<string> rootList, IReadOnlyList<string> modDirs, IReadOnlySet<string> moduleDirs, Dictionary<string, List<string>> owned,
-        IReadOnlyList<string> neverSource, IReadOnlyCollection<string> generated)
+        IReadOnlyList<string> neverSource, IReadOnlyList<string> ownFiles)
     {
         var roots = rootList.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var rootSet = roots.ToHashSet(StringComparer.Ordinal);
@@ -134,7 +145,7 @@ internal static class RepoScanner
         var excludedFiles = new SortedSet<string>(StringComparer.Ordinal);
         if (rootSet.Contains("."))
         {
-            excludedFiles.UnionWith(SourceSet.GeneratedAtRoot);
+            excludedFiles.UnionWith(ownFiles);
         }
 
         foreach (var file in neverSource)
@@ -145,9 +156,9 @@ internal static class RepoScanner
             }
         }
 
-        // A generated file at a path of the user's choosing, inside a root: left out whether it exists yet or not,
-        // so the first run and the next render the same fileset.
-        foreach (var file in generated)
+        // A generated file inside a root that is not the repository root (a module at a path of the user's choosing):
+        // left out whether it exists yet or not, so the first run and the next render the same fileset.
+        foreach (var file in ownFiles)
         {
             if (OwnerOf(file, moduleDirs) is { } owner && rootSet.Contains(owner) && !SourceSet.IsNeverSource(file))
             {

@@ -22,6 +22,40 @@ internal static class FlakeFiles
     /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
     public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile];
 
+    /// <summary>
+    /// The files besides nixgen.lock that <see cref="Render"/> writes for <paramref name="config"/> (the modules file as soon
+    /// as a service hashes modules): nixgen's own, so never a service's source.
+    /// </summary>
+    public static IReadOnlyList<string> WrittenFor(NixGenConfig config)
+    {
+        var files = new List<string> { config.Output == OutputMode.Flake ? Flake : config.OutputFile };
+        if (config.Output == OutputMode.Flake && config.DefaultNix)
+        {
+            files.Add(DefaultNix);
+        }
+
+        if (config.Ci.Enabled)
+        {
+            files.Add(Workflow);
+            if (config.Ci.Dependabot)
+            {
+                files.Add(DependabotWorkflow);
+            }
+
+            if (config.Ci.Renovate)
+            {
+                files.Add(Renovate);
+            }
+        }
+
+        if (config.ModulesMode || config.Services.Values.Any(s => s.ModulesMode))
+        {
+            files.Add(NixGenConfig.ModulesFile);
+        }
+
+        return files;
+    }
+
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
     public static SortedDictionary<string, string> Render(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
     {

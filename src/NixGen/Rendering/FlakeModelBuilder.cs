@@ -15,7 +15,7 @@ internal static class FlakeModelBuilder
         Func<string, string> path = config.Output == OutputMode.Flake
             ? NixString.RepoPath
             : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
-        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path)).ToList();
+        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles)).ToList();
         CheckUnique(services);
         var defaultName = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
         if (defaultName is not null && repo.Services.All(s => s.Name != defaultName))
@@ -44,7 +44,7 @@ internal static class FlakeModelBuilder
             repo.Services.Any(s => config.For(s.Module.Dir).CommitVariables.Count > 0),
             config.NixgenFlake is { } n ? NixString.Quote(n) : null,
             services.Any(s => s.Cross.Count > 0),
-            repo.Services.Any(s => s.Source.Roots.Contains(".")) ? [.. SourceSet.GeneratedAtRoot.Select(path)] : [],
+            repo.Services.Any(s => s.Source.Roots.Contains(".")) ? [.. repo.OwnFiles.Select(path)] : [],
             NixString.AttrName(config.OverlayAttr),
             config.ChecksCross,
             config.ChecksImages)
@@ -88,7 +88,9 @@ internal static class FlakeModelBuilder
     /// <c>&lt;service&gt;-&lt;binary&gt;</c> (the binary named like the service keeps the service's name), all sharing
     /// one source, one vendorHash and one vendor derivation.
     /// </summary>
-    private static IEnumerable<ServiceModel> Packages(Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path)
+    /// <param name="ownFiles">nixgen's files (<see cref="Repository.OwnFiles"/>): the flake excludes them once, as <c>generatedFiles</c>.</param>
+    private static IEnumerable<ServiceModel> Packages(
+        Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles)
     {
         // `go install` names a binary after the last element of its package's import path. The service's program is
         // the configured one, else the main package named like the service, else the module root's, else the first.
@@ -103,20 +105,20 @@ internal static class FlakeModelBuilder
         IReadOnlyList<string>? modules = c.ModulesMode && ModulesData.Needs(s).Count > 0 ? [.. ModulesData.Needs(s).Keys.Select(NixString.Quote)] : null;
         if (!c.SeparateBinaries || mains.Count == 1)
         {
-            yield return Package(s, c, hash, cross, path, s.Name, s.Module.MainPackages, mainProgram, withImage: true) with { Modules = modules };
+            yield return Package(s, c, hash, cross, path, ownFiles, s.Name, s.Module.MainPackages, mainProgram, withImage: true) with { Modules = modules };
             yield break;
         }
 
         foreach (var (package, binary) in mains)
         {
             var name = binary == s.Name ? s.Name : $"{s.Name}-{binary}";
-            yield return Package(s, c, hash, cross, path, name, [package], binary, withImage: binary == mainProgram)
+            yield return Package(s, c, hash, cross, path, ownFiles, name, [package], binary, withImage: binary == mainProgram)
                 with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
         }
     }
 
     private static ServiceModel Package(
-        Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path,
+        Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,
         string name, IReadOnlyList<string> subPackages, string mainProgram, bool withImage)
     {
         var go = GoRequirement.ForService(s, c);
@@ -150,7 +152,7 @@ internal static class FlakeModelBuilder
             name,
             NixString.Quote(name),
             [.. s.Source.Roots.Select(path)],
-            [.. s.Source.ExcludedFiles.Where(f => !SourceSet.GeneratedAtRoot.Contains(f)).Concat(s.Source.ExcludedModules).Order(StringComparer.Ordinal).Select(path)],
+            [.. s.Source.ExcludedFiles.Where(f => !ownFiles.Contains(f)).Concat(s.Source.ExcludedModules).Order(StringComparer.Ordinal).Select(path)],
             s.Source.Roots.Contains("."),
             NixString.Quote(s.Module.Dir),
             [.. subPackages.Select(NixString.Quote)],

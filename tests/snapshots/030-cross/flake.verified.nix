@@ -50,17 +50,11 @@
       # nixgen's own files are never source: a service that replaces the repository root would
       # otherwise vendor the flake that holds its own vendorHash.
       generatedFiles = [
-        ./.github/workflows/nix.yml
-        ./.github/workflows/nixgen-dependabot.yml
         ./.nixgen
-        ./default.nix
         ./flake.lock
         ./flake.nix
-        ./nix/go-modules.json
-        ./nix/go-services.nix
         ./nixgen.lock
         ./nixgen.yaml
-        ./renovate.json
       ];
 
       # A service's `src`: its module and the local replace targets it vendors, without nested

@@ -43,17 +43,12 @@ let
       # nixgen's own files are never source: a service that replaces the repository root would
       # otherwise vendor the flake that holds its own vendorHash.
       generatedFiles = [
-        (src + "/.github/workflows/nix.yml")
-        (src + "/.github/workflows/nixgen-dependabot.yml")
         (src + "/.nixgen")
-        (src + "/default.nix")
         (src + "/flake.lock")
         (src + "/flake.nix")
-        (src + "/nix/go-modules.json")
-        (src + "/nix/go-services.nix")
+        (src + "/nix/go.nix")
         (src + "/nixgen.lock")
         (src + "/nixgen.yaml")
-        (src + "/renovate.json")
       ];
 
       # A service's `src`: its module and the local replace targets it vendors, without nested
@@ -91,9 +86,7 @@ let
               include = [
                 src
               ];
-              exclude = generatedFiles ++ [
-                (src + "/nix/go.nix")
-              ];
+              exclude = generatedFiles;
             };
             modRoot = ".";
             subPackages = [
