@@ -101,7 +101,10 @@ internal sealed class AffectedCommand(CliHost host)
         return ExitCodes.Success;
     }
 
-    /// <summary>A table per package: a reviewer sees at a glance why CI builds what it builds.</summary>
+    /// <summary>
+    /// A table of causes per package, shared by a service's packages that are rebuilt for the same causes (its cross
+    /// builds and image follow it): a reviewer sees at a glance why CI builds what it builds.
+    /// </summary>
     internal static string Markdown(IReadOnlyList<AffectedPackage> affected)
     {
         var sb = new StringBuilder("## What this change rebuilds\n\n");
@@ -110,10 +113,16 @@ internal sealed class AffectedCommand(CliHost host)
             return sb.Append("Nothing: no package's inputs changed.\n").ToString();
         }
 
-        foreach (var a in affected)
+        var groups = affected
+            .GroupBy(a => (a.Service, Reasons: string.Join("\n", a.Reasons.Select(r => r.Kind + "\t" + r.Detail))))
+            .ToList();
+        var services = affected.Select(a => a.Service).Distinct(StringComparer.Ordinal).Count();
+        sb.Append(affected.Count).Append(affected.Count == 1 ? " package" : " packages").Append(" of ")
+            .Append(services).Append(services == 1 ? " service" : " services").Append(".\n\n");
+        foreach (var g in groups)
         {
-            sb.Append("### `").Append(a.Package).Append("`\n\n| cause | evidence |\n| --- | --- |\n");
-            foreach (var r in a.Reasons)
+            sb.Append("### ").Append(string.Join(", ", g.Select(a => $"`{a.Package}`"))).Append("\n\n| cause | evidence |\n| --- | --- |\n");
+            foreach (var r in g.First().Reasons)
             {
                 sb.Append("| ").Append(r.Kind).Append(" | ").Append(r.Detail.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
             }
