@@ -8,6 +8,9 @@ namespace NixGen.Config;
 /// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
 internal partial class ConfigLoader
 {
+    /// <summary>The service keys whose values are checked against the repository (their positions go into errors).</summary>
+    private static readonly string[] PositionedServiceKeys = ["name", "mainProgram"];
+
     internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], [], null, true,
         new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false), null);
 
@@ -337,6 +340,10 @@ internal partial class ConfigLoader
             raw.Checks?.Images ?? false)
         {
             ServicePositions = services.Keys.ToDictionary(d => d, d => where.FindKey("services", d) ?? "1:1", StringComparer.Ordinal),
+            KeyPositions = services.Keys
+                .SelectMany(d => PositionedServiceKeys.Select(k => ($"services.{d}.{k}", where.Find("services", d, k))))
+                .Append(("default", where.Find("default")))
+                .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
             Output = output,
             OutputIsSet = raw.Output is not null,
             OutputFile = outputFile,

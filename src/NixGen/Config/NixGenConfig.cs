@@ -70,6 +70,15 @@ internal sealed record NixGenConfig(
     /// <summary>Where each <c>services:</c> key sits in nixgen.yaml (<c>line:col</c>), for messages about it.</summary>
     public IReadOnlyDictionary<string, string> ServicePositions { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Where keys whose values are checked against the repository sit in nixgen.yaml (<c>line:col</c>), by path:
+    /// <c>default</c>, <c>services.DIR.name</c>, <c>services.DIR.mainProgram</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> KeyPositions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>"nixgen.yaml:LINE:COL" of <paramref name="key"/> (see <see cref="KeyPositions"/>), for a message about it.</summary>
+    public string Where(string key) => "nixgen.yaml:" + KeyPositions.GetValueOrDefault(key, "1:1");
+
     /// <summary>Settings of the service in <paramref name="dir"/>, or the defaults.</summary>
     public ServiceConfig For(string dir) => Services.TryGetValue(dir, out var s) ? s : ConfigLoader.DefaultService with { ModulesMode = ModulesMode };
 }

@@ -15,12 +15,12 @@ internal static class FlakeModelBuilder
         Func<string, string> path = config.Output == OutputMode.Flake
             ? NixString.RepoPath
             : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
-        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles)).ToList();
+        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles, config.Where)).ToList();
         CheckUnique(services);
         var defaultName = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
         if (defaultName is not null && repo.Services.All(s => s.Name != defaultName))
         {
-            throw new ConfigException($"nixgen.yaml: default: no service is named \"{defaultName}\" (services: {string.Join(", ", repo.Services.Select(s => s.Name))})");
+            throw new ConfigException($"{config.Where("default")}: default: no service is named \"{defaultName}\" (services: {string.Join(", ", repo.Services.Select(s => s.Name))})");
         }
 
         // A service built as one package per binary is the default through the package of its main program.
@@ -89,8 +89,10 @@ internal static class FlakeModelBuilder
     /// one source, one vendorHash and one vendor derivation.
     /// </summary>
     /// <param name="ownFiles">nixgen's files (<see cref="Repository.OwnFiles"/>): the flake excludes them once, as <c>generatedFiles</c>.</param>
+    /// <param name="where">Where a nixgen.yaml key sits (<see cref="NixGenConfig.Where"/>), for errors.</param>
     private static IEnumerable<ServiceModel> Packages(
-        Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles)
+        Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,
+        Func<string, string> where)
     {
         // `go install` names a binary after the last element of its package's import path. The service's program is
         // the configured one, else the main package named like the service, else the module root's, else the first.
@@ -99,7 +101,7 @@ internal static class FlakeModelBuilder
             ?? (mains.FirstOrDefault(m => m.Package == ".").Binary ?? mains[0].Binary);
         if (c.MainProgram is { } configured && mains.All(m => m.Binary != configured))
         {
-            throw new ConfigException($"nixgen.yaml: services.{s.Module.Dir}.mainProgram: the service has no binary \"{configured}\" (it builds {string.Join(", ", mains.Select(m => m.Binary))})");
+            throw new ConfigException($"{where($"services.{s.Module.Dir}.mainProgram")}: services.{s.Module.Dir}.mainProgram: the service has no binary \"{configured}\" (it builds {string.Join(", ", mains.Select(m => m.Binary))})");
         }
 
         IReadOnlyList<string>? modules = c.ModulesMode && ModulesData.Needs(s).Count > 0 ? [.. ModulesData.Needs(s).Keys.Select(NixString.Quote)] : null;
