@@ -199,12 +199,14 @@
             pkg.overrideAttrs (old: {
               doCheck = false;
               dontStrip = true;
-              postInstall = (old.postInstall or "") + ''
-                if [ -d "$out/bin/${goos}_${goarch}" ]; then
-                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-                  rmdir "$out/bin/${goos}_${goarch}"
-                fi
-              '';
+              postInstall =
+                (old.postInstall or "")
+                + ''
+                  if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                    mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                    rmdir "$out/bin/${goos}_${goarch}"
+                  fi
+                '';
               meta =
                 old.meta
                 // lib.optionalAttrs (goos == "windows") {
@@ -242,38 +244,40 @@
         };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-        gateway-image = pkgs.dockerTools.buildLayeredImage {
-          name = "gateway";
-          tag = "latest";
-          contents = [
-            pkgs.cacert
-            pkgs.tzdata
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.gateway) ];
-            ExposedPorts = {
-              "8000/tcp" = { };
-            };
-          };
-        };
-        orders-image = pkgs.dockerTools.buildLayeredImage {
-          name = "orders";
-          tag = "latest";
-          contents = [
-            pkgs.cacert
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.orders) ];
-            ExposedPorts = {
-              "8080/tcp" = { };
-            };
-            Env = [
-              "ORDERS_ADDR=:8080"
+      imagesOnLinux =
+        pkgs: services:
+        lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+          gateway-image = pkgs.dockerTools.buildLayeredImage {
+            name = "gateway";
+            tag = "latest";
+            contents = [
+              pkgs.cacert
+              pkgs.tzdata
             ];
+            config = {
+              Entrypoint = [ (lib.getExe services.gateway) ];
+              ExposedPorts = {
+                "8000/tcp" = { };
+              };
+            };
+          };
+          orders-image = pkgs.dockerTools.buildLayeredImage {
+            name = "orders";
+            tag = "latest";
+            contents = [
+              pkgs.cacert
+            ];
+            config = {
+              Entrypoint = [ (lib.getExe services.orders) ];
+              ExposedPorts = {
+                "8080/tcp" = { };
+              };
+              Env = [
+                "ORDERS_ADDR=:8080"
+              ];
+            };
           };
         };
-      };
     in
     {
       packages = forAllSystems (

@@ -170,12 +170,14 @@
             pkg.overrideAttrs (old: {
               doCheck = false;
               dontStrip = true;
-              postInstall = (old.postInstall or "") + ''
-                if [ -d "$out/bin/${goos}_${goarch}" ]; then
-                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-                  rmdir "$out/bin/${goos}_${goarch}"
-                fi
-              '';
+              postInstall =
+                (old.postInstall or "")
+                + ''
+                  if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                    mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                    rmdir "$out/bin/${goos}_${goarch}"
+                  fi
+                '';
               meta =
                 old.meta
                 // lib.optionalAttrs (goos == "windows") {
@@ -207,27 +209,29 @@
         };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-        api-image = pkgs.dockerTools.buildLayeredImage {
-          name = "registry.example.com/shop/api";
-          tag = version;
-          contents = [
-            pkgs.cacert
-            pkgs.tzdata
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.api) ];
-            ExposedPorts = {
-              "8080/tcp" = { };
-              "9090/tcp" = { };
-            };
-            Env = [
-              "GOMEMLIMIT=256MiB"
-              "LOG_LEVEL=info"
+      imagesOnLinux =
+        pkgs: services:
+        lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+          api-image = pkgs.dockerTools.buildLayeredImage {
+            name = "registry.example.com/shop/api";
+            tag = version;
+            contents = [
+              pkgs.cacert
+              pkgs.tzdata
             ];
+            config = {
+              Entrypoint = [ (lib.getExe services.api) ];
+              ExposedPorts = {
+                "8080/tcp" = { };
+                "9090/tcp" = { };
+              };
+              Env = [
+                "GOMEMLIMIT=256MiB"
+                "LOG_LEVEL=info"
+              ];
+            };
           };
         };
-      };
     in
     {
       packages = forAllSystems (

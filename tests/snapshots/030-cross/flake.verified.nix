@@ -124,12 +124,14 @@
             pkg.overrideAttrs (old: {
               doCheck = false;
               dontStrip = true;
-              postInstall = (old.postInstall or "") + ''
-                if [ -d "$out/bin/${goos}_${goarch}" ]; then
-                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-                  rmdir "$out/bin/${goos}_${goarch}"
-                fi
-              '';
+              postInstall =
+                (old.postInstall or "")
+                + ''
+                  if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                    mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                    rmdir "$out/bin/${goos}_${goarch}"
+                  fi
+                '';
               meta =
                 old.meta
                 // lib.optionalAttrs (goos == "windows") {

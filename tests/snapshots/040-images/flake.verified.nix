@@ -128,31 +128,33 @@
       servicesFor = pkgs: servicesWith pkgs { };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-        a-image = pkgs.dockerTools.buildLayeredImage {
-          name = "a";
-          tag = "latest";
-          contents = [
-            pkgs.cacert
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.a) ];
-            ExposedPorts = {
-              "8080/tcp" = { };
+      imagesOnLinux =
+        pkgs: services:
+        lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+          a-image = pkgs.dockerTools.buildLayeredImage {
+            name = "a";
+            tag = "latest";
+            contents = [
+              pkgs.cacert
+            ];
+            config = {
+              Entrypoint = [ (lib.getExe services.a) ];
+              ExposedPorts = {
+                "8080/tcp" = { };
+              };
+            };
+          };
+          b-image = pkgs.dockerTools.buildLayeredImage {
+            name = "b-server";
+            tag = "stable";
+            config = {
+              Entrypoint = [ (lib.getExe services.b) ];
+              Env = [
+                "B_MODE=server"
+              ];
             };
           };
         };
-        b-image = pkgs.dockerTools.buildLayeredImage {
-          name = "b-server";
-          tag = "stable";
-          config = {
-            Entrypoint = [ (lib.getExe services.b) ];
-            Env = [
-              "B_MODE=server"
-            ];
-          };
-        };
-      };
     in
     {
       packages = forAllSystems (

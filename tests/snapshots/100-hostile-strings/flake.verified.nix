@@ -117,21 +117,23 @@
       servicesFor = pkgs: servicesWith pkgs { };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-        hostile-image = pkgs.dockerTools.buildLayeredImage {
-          name = "hostile";
-          tag = "latest";
-          contents = [
-            pkgs.cacert
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.hostile) ];
-            Env = [
-              "GREETING=hello \"world\" \${USER}"
+      imagesOnLinux =
+        pkgs: services:
+        lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+          hostile-image = pkgs.dockerTools.buildLayeredImage {
+            name = "hostile";
+            tag = "latest";
+            contents = [
+              pkgs.cacert
             ];
+            config = {
+              Entrypoint = [ (lib.getExe services.hostile) ];
+              Env = [
+                "GREETING=hello \"world\" \${USER}"
+              ];
+            };
           };
         };
-      };
     in
     {
       packages = forAllSystems (

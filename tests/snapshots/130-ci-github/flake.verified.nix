@@ -146,12 +146,14 @@
             pkg.overrideAttrs (old: {
               doCheck = false;
               dontStrip = true;
-              postInstall = (old.postInstall or "") + ''
-                if [ -d "$out/bin/${goos}_${goarch}" ]; then
-                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-                  rmdir "$out/bin/${goos}_${goarch}"
-                fi
-              '';
+              postInstall =
+                (old.postInstall or "")
+                + ''
+                  if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                    mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                    rmdir "$out/bin/${goos}_${goarch}"
+                  fi
+                '';
               meta =
                 old.meta
                 // lib.optionalAttrs (goos == "windows") {
@@ -177,21 +179,23 @@
         };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-        orders-image = pkgs.dockerTools.buildLayeredImage {
-          name = "orders";
-          tag = "latest";
-          contents = [
-            pkgs.cacert
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.orders) ];
-            ExposedPorts = {
-              "8080/tcp" = { };
+      imagesOnLinux =
+        pkgs: services:
+        lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+          orders-image = pkgs.dockerTools.buildLayeredImage {
+            name = "orders";
+            tag = "latest";
+            contents = [
+              pkgs.cacert
+            ];
+            config = {
+              Entrypoint = [ (lib.getExe services.orders) ];
+              ExposedPorts = {
+                "8080/tcp" = { };
+              };
             };
           };
         };
-      };
     in
     {
       packages = forAllSystems (

@@ -131,12 +131,14 @@ let
         pkg.overrideAttrs (old: {
           doCheck = false;
           dontStrip = true;
-          postInstall = (old.postInstall or "") + ''
-            if [ -d "$out/bin/${goos}_${goarch}" ]; then
-              mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-              rmdir "$out/bin/${goos}_${goarch}"
-            fi
-          '';
+          postInstall =
+            (old.postInstall or "")
+            + ''
+              if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                rmdir "$out/bin/${goos}_${goarch}"
+              fi
+            '';
           meta =
             old.meta
             // lib.optionalAttrs (goos == "windows") {
@@ -162,21 +164,23 @@ let
     };
 
   # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-  imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-    api-image = pkgs.dockerTools.buildLayeredImage {
-      name = "api";
-      tag = "latest";
-      contents = [
-        pkgs.cacert
-      ];
-      config = {
-        Entrypoint = [ (lib.getExe services.api) ];
-        ExposedPorts = {
-          "8080/tcp" = { };
+  imagesOnLinux =
+    pkgs: services:
+    lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+      api-image = pkgs.dockerTools.buildLayeredImage {
+        name = "api";
+        tag = "latest";
+        contents = [
+          pkgs.cacert
+        ];
+        config = {
+          Entrypoint = [ (lib.getExe services.api) ];
+          ExposedPorts = {
+            "8080/tcp" = { };
+          };
         };
       };
     };
-  };
 
   services = servicesFor pkgs;
 in

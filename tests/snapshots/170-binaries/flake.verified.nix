@@ -168,12 +168,14 @@
             pkg.overrideAttrs (old: {
               doCheck = false;
               dontStrip = true;
-              postInstall = (old.postInstall or "") + ''
-                if [ -d "$out/bin/${goos}_${goarch}" ]; then
-                  mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
-                  rmdir "$out/bin/${goos}_${goarch}"
-                fi
-              '';
+              postInstall =
+                (old.postInstall or "")
+                + ''
+                  if [ -d "$out/bin/${goos}_${goarch}" ]; then
+                    mv "$out/bin/${goos}_${goarch}"/* "$out/bin/"
+                    rmdir "$out/bin/${goos}_${goarch}"
+                  fi
+                '';
               meta =
                 old.meta
                 // lib.optionalAttrs (goos == "windows") {
@@ -200,18 +202,20 @@
         };
 
       # OCI images: the Nix replacement for a multi-stage Dockerfile. Linux only.
-      imagesOnLinux = pkgs: services: lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
-        shop-image = pkgs.dockerTools.buildLayeredImage {
-          name = "shop";
-          tag = "latest";
-          contents = [
-            pkgs.cacert
-          ];
-          config = {
-            Entrypoint = [ (lib.getExe services.shop-api) ];
+      imagesOnLinux =
+        pkgs: services:
+        lib.optionalAttrs pkgs.stdenv.hostPlatform.isLinux {
+          shop-image = pkgs.dockerTools.buildLayeredImage {
+            name = "shop";
+            tag = "latest";
+            contents = [
+              pkgs.cacert
+            ];
+            config = {
+              Entrypoint = [ (lib.getExe services.shop-api) ];
+            };
           };
         };
-      };
     in
     {
       packages = forAllSystems (
