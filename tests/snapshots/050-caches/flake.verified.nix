@@ -125,6 +125,9 @@
         };
 
       servicesFor = pkgs: servicesWith pkgs { };
+
+      # nixfmt in RFC 166 style is `nixfmt` from nixpkgs 25.11 on, `nixfmt-rfc-style` before.
+      nixfmtIsRfc = lib.versionAtLeast lib.trivial.release "25.11";
     in
     {
       packages = forAllSystems (
@@ -163,14 +166,7 @@
         };
       });
 
-      # nixfmt in RFC 166 style: `nixfmt` from nixpkgs 25.11 on, `nixfmt-rfc-style` before.
-      formatter = forAllSystems (
-        pkgs:
-        if lib.versionAtLeast lib.trivial.release "25.11" then
-          pkgs.nixfmt
-        else
-          pkgs.nixfmt-rfc-style
-      );
+      formatter = forAllSystems (pkgs: if nixfmtIsRfc then pkgs.nixfmt else pkgs.nixfmt-rfc-style);
 
       # The services under one attribute, so they never shadow nixpkgs' own packages.
       overlays.default = final: _prev: { goServices = servicesFor final; };
