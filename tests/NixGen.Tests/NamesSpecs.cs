@@ -91,7 +91,12 @@ public sealed class NamesSpecs
         Service(repo, "tools/api-linux-arm64", "example.com/x/tools");
         InProcess.WriteFile(repo, "nixgen.yaml", "cross: [linux/arm64]\n");
         var e = await Assert.ThrowsAsync<ConfigException>(() => InProcess.GenerateAsync(repo, Offline(dir.Path)));
-        Assert.Contains("package name \"api-linux-arm64\" would be both", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("tools/api-linux-arm64/go.mod: package name \"api-linux-arm64\" would be both", e.Message, StringComparison.Ordinal);
+
+        // Named in nixgen.yaml: the error points at that name.
+        InProcess.WriteFile(repo, "nixgen.yaml", "cross: [linux/arm64]\nservices:\n  tools/api-linux-arm64:\n    name: api-linux-arm64\n");
+        e = await Assert.ThrowsAsync<ConfigException>(() => InProcess.GenerateAsync(repo, Offline(dir.Path)));
+        Assert.StartsWith("nixgen.yaml:4:11: package name \"api-linux-arm64\" would be both", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

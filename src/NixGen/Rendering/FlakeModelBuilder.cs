@@ -16,7 +16,9 @@ internal static class FlakeModelBuilder
             ? NixString.RepoPath
             : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
         var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles, config.Where)).ToList();
-        CheckUnique(services);
+        var dirs = repo.Services.ToDictionary(x => NixString.Quote(x.Module.Dir), x => x.Module.Dir, StringComparer.Ordinal);
+        // A clash is reported where the service's name comes from: its nixgen.yaml entry, else its directory.
+        CheckUnique(services, p => config.Services.ContainsKey(dirs[p.ModRoot]) ? config.Where($"services.{dirs[p.ModRoot]}.name") : dirs[p.ModRoot] + "/go.mod");
         var defaultName = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
         if (defaultName is not null && repo.Services.All(s => s.Name != defaultName))
         {
@@ -59,7 +61,8 @@ internal static class FlakeModelBuilder
     }
 
     /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
-    private static void CheckUnique(IReadOnlyList<ServiceModel> services)
+    /// <param name="where">Where the package's service is named in nixgen.yaml (its <c>name:</c>, else its entry), for the error.</param>
+    private static void CheckUnique(IReadOnlyList<ServiceModel> services, Func<ServiceModel, string> where)
     {
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in services)
@@ -75,7 +78,7 @@ internal static class FlakeModelBuilder
             {
                 if (owner.TryGetValue(name, out var other))
                 {
-                    throw new ConfigException($"nixgen.yaml: package name \"{name}\" would be both {other} and {what} of {s.Name}; rename a service under services: (name:)");
+                    throw new ConfigException($"{where(s)}: package name \"{name}\" would be both {other} and {what} of {s.Name}; rename a service under services: (name:)");
                 }
 
                 owner[name] = $"{what} of {s.Name}";
