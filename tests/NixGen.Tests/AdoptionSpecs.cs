@@ -121,6 +121,35 @@ public sealed class AdoptionSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
     }
 
     [Theory]
+    [InlineData("--ci", "github")]
+    [InlineData("--own-flake", "")]
+    public async Task Init_that_writes_its_nixgen_yaml_renders_what_the_next_check_renders(string what, string ci)
+    {
+        // A root-module service: its source is the repository root, so the files nixgen writes (a CI workflow, a
+        // module) are in the fileset's exclusions; init must already render them from the nixgen.yaml it writes.
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "go.mod", "module example.com/tool\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "main.go", "package main\n\nfunc main() {}\n");
+        if (what == "--own-flake")
+        {
+            InProcess.WriteFile(repo, "flake.nix", OwnFlake);
+        }
+
+        Git.InitAndCommit(repo);
+        var env = CliEnv(dir.Path, repo);
+
+        var init = await InProcessCli.RunAsync(repo, env, what == "--ci" ? ["init", "--ci", ci] : ["init"]);
+        Assert.True(init.Exit == 0, init.ToString());
+        Git.CommitAll(repo, "nixgen");
+
+        var check = await InProcessCli.RunAsync(repo, env, "check");
+        Assert.True(check.Exit == 0, check.ToString());
+        var generated = File.ReadAllText(Path.Combine(repo, what == "--ci" ? "flake.nix" : "nix/go-services.nix"));
+        Assert.Contains(what == "--ci" ? "./.github/workflows/nix.yml" : "(src + \"/nix/go-services.nix\")", generated, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("output: flake\n", 2, "nixgen.yaml asks for `output: flake`; set `output: module`")]
     [InlineData("# the team's settings\n{ description: x }\n", 2, "nixgen.yaml:2:1: flake.nix is hand-written, so nixgen writes a module for it: add `output: module` to this mapping")]
     public async Task Init_beside_a_hand_written_flake_refuses_a_config_it_cannot_follow_and_writes_nothing(string yaml, int exit, string message)

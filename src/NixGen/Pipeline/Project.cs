@@ -19,12 +19,18 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         var configPath = Path.Combine(root, ConfigFile);
         var configExists = File.Exists(configPath);
         var config = ConfigLoader.Load(configPath);
-        var written = Rendering.FlakeFiles.WrittenFor(config);
-        var repo = RepoScanner.Scan(
-            root,
-            config.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal),
-            written,
-            Obsolete(root, written, LockFile.Load(Path.Combine(root, LockFile.FileName))));
+        var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
+        Repository Scan(NixGenConfig c)
+        {
+            var written = Rendering.FlakeFiles.WrittenFor(c);
+            return RepoScanner.Scan(
+                root,
+                c.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal),
+                written,
+                Obsolete(root, written, lockFile));
+        }
+
+        var repo = Scan(config);
         if (repo.Services.Count == 0)
         {
             throw new RepoException(repo.Modules[0].Dir == "." ? "go.mod" : repo.Modules[0].Dir + "/go.mod",
@@ -43,7 +49,13 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
             : null;
         if (newConfig is not null)
         {
+            // What nixgen writes follows the new config (a CI workflow, a module): the source sets leave those out.
+            var scanned = config;
             config = ConfigLoader.FromText(ConfigFile, newConfig);
+            if (!Rendering.FlakeFiles.WrittenFor(config).SequenceEqual(Rendering.FlakeFiles.WrittenFor(scanned), StringComparer.Ordinal))
+            {
+                repo = Scan(config);
+            }
         }
 
         WorkspaceCheck.ImportsAreRequired(repo);
