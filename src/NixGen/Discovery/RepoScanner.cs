@@ -103,11 +103,11 @@ internal static class RepoScanner
     /// </summary>
     private static Dictionary<string, List<string>> OwnedFiles(RepoView view, HashSet<string> moduleDirs, IReadOnlyCollection<string> notSource)
     {
-        var generated = notSource.ToHashSet(StringComparer.Ordinal);
+        var excluded = notSource.ToHashSet(StringComparer.Ordinal);
         var owned = moduleDirs.ToDictionary(d => d, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var file in view.Files)
         {
-            if (OwnerOf(file, moduleDirs) is { } owner && !SourceSet.IsNeverSource(file) && !generated.Contains(file))
+            if (OwnerOf(file, moduleDirs) is { } owner && !SourceSet.IsNeverSource(file) && !excluded.Contains(file))
             {
                 owned[owner].Add(file);
             }

@@ -36,7 +36,7 @@ internal static class Affected
     public static State Read(string root)
     {
         var project = Project.Load(root, ci: null);
-        var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
+        var lockFile = project.Lock;
         var hashes = project.Repo.Services.ToDictionary(
             s => s.Name,
             s => lockFile.Services.TryGetValue(s.Name, out var l) ? new VendorResult(l.VendorHash, l.ProxyVendor, l.Why) : new VendorResult("unknown", false, "not in nixgen.lock"),

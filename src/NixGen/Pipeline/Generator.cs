@@ -24,7 +24,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         var project = Project.Load(root, options.Ci, options.Output);
         Timed("config and discovery");
         var strategy = options.Strategy ?? project.Config.Strategy;
-        var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
+        var lockFile = project.Lock;
         var plan = new Planner(GoToolchain.LocalVersion(runner.Resolve("go")))
             .Plan(project.Repo, lockFile, strategy, options.Force, NixGoIdentity(root, GoRequirement.Of(project.Repo, project.Config)),
                 s => project.Config.For(s.Module.Dir).ModulesMode);
@@ -78,7 +78,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         }
 
         Timed("rendering");
-        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, Obsolete(root, files, lockFile)) { Notes = notes, Removed = plan.Removed };
+        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, [.. Project.Obsolete(root, files.Keys, lockFile)]) { Notes = notes, Removed = plan.Removed };
     }
 
     private static ServiceReport Report(ServicePlan p, Plan plan, HashOutcome hashed)
@@ -95,10 +95,6 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         var flakeLock = Path.Combine(root, "flake.lock");
         return $"nixpkgs Go >= {go.Version ?? "default"} (flake.lock {(File.Exists(flakeLock) ? Fingerprint.FileDigest(flakeLock)[..12] : "absent")})";
     }
-
-    /// <summary>Generated files this run no longer produces (see <see cref="Project.Obsolete"/>).</summary>
-    private static List<string> Obsolete(string root, SortedDictionary<string, string> files, LockFile previous) =>
-        [.. Project.Obsolete(root, files.Keys, previous)];
 
     /// <summary>Services whose own packages import "C" and whose nixgen.yaml does not say: built with cgo, said once.</summary>
     private static IEnumerable<string> CgoNotes(Repository repo, NixGenConfig config) =>

@@ -9,7 +9,8 @@ namespace NixGen.Pipeline;
 /// The nixgen.yaml <c>init</c> writes (the run uses exactly it): a new one, or the user's with the <c>output:</c> it chose; else null.
 /// </param>
 /// <param name="Warnings">What the user should know before anything is hashed (untracked files, stale config entries).</param>
-internal sealed record Project(Repository Repo, NixGenConfig Config, string? NewConfigText, IReadOnlyList<string> Warnings)
+/// <param name="Lock">nixgen.lock as the previous run wrote it (empty when there is none).</param>
+internal sealed record Project(Repository Repo, NixGenConfig Config, string? NewConfigText, IReadOnlyList<string> Warnings, LockFile Lock)
 {
     public const string ConfigFile = "nixgen.yaml";
 
@@ -59,7 +60,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         }
 
         WorkspaceCheck.ImportsAreRequired(repo);
-        return new Project(repo, config, newConfig, [.. VanishedServices(repo, config), .. UntrackedFiles(repo), .. ModuleNotImported(root, config)]);
+        return new Project(repo, config, newConfig, [.. VanishedServices(repo, config), .. UntrackedFiles(repo), .. ModuleNotImported(root, config)], lockFile);
     }
 
     /// <summary>
