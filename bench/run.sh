@@ -4,7 +4,8 @@
 # Results: bench/results/macro.md and bench/results/micro/results/*.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH=/usr/lib/go-1.23/bin:$PATH DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+. scripts/env.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish src/NixGen -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -p:NuGetLockFilePath="$PWD/artifacts/publish.packages.lock.json" -o artifacts/nixgen --nologo -v quiet
 dotnet build bench/NixGen.Bench -c Release --nologo -v quiet
 bench=bench/NixGen.Bench/bin/Release/net10.0/NixGen.Bench

@@ -11,84 +11,7 @@ namespace NixGen.Tests;
 /// </summary>
 public sealed class CliCorpusSpecs
 {
-    private sealed record RepoCase(string Name, string Args, int Exit, IReadOnlyDictionary<string, string> Files, string Expected);
-
-    private static IEnumerable<RepoCase> BadRepos()
-    {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Cases", "bad-repos.txt"));
-        RepoCase? current = null;
-        string? file = null;
-        var content = new StringBuilder();
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var expected = new List<string>();
-        var inError = false;
-        void EndFile()
-        {
-            if (file is not null)
-            {
-                files[file] = content.ToString();
-            }
-
-            file = null;
-            content.Clear();
-        }
-
-        RepoCase? Finish()
-        {
-            EndFile();
-            return current is null ? null : current with { Files = new Dictionary<string, string>(files), Expected = string.Join("\n", expected) };
-        }
-
-        foreach (var line in lines.SkipWhile(l => l.StartsWith('#')))
-        {
-            if (line.StartsWith("=== ", StringComparison.Ordinal))
-            {
-                if (Finish() is { } done)
-                {
-                    yield return done;
-                }
-
-                current = new RepoCase(line[4..], "", 0, files, "");
-                files.Clear();
-                expected.Clear();
-                inError = false;
-            }
-            else if (file is null && !inError && line.StartsWith("args:", StringComparison.Ordinal))
-            {
-                current = current! with { Args = line[5..].Trim() };
-            }
-            else if (file is null && !inError && line.StartsWith("exit:", StringComparison.Ordinal))
-            {
-                current = current! with { Exit = int.Parse(line[5..], CultureInfo.InvariantCulture) };
-            }
-            else if (line == "--- error")
-            {
-                EndFile();
-                inError = true;
-            }
-            else if (line.StartsWith("--- ", StringComparison.Ordinal))
-            {
-                EndFile();
-                file = line[4..];
-            }
-            else if (inError)
-            {
-                if (line.Trim().Length > 0)
-                {
-                    expected.Add(line);
-                }
-            }
-            else if (file is not null)
-            {
-                content.Append(line).Append('\n');
-            }
-        }
-
-        if (Finish() is { } last)
-        {
-            yield return last;
-        }
-    }
+    private static IEnumerable<RepoCase> BadRepos() => RepoCase.Read(Path.Combine(AppContext.BaseDirectory, "Cases", "bad-repos.txt"));
 
     /// <summary>Each malformed file of the parser corpus, placed where nixgen reads it in a repository with one service.</summary>
     private static IEnumerable<RepoCase> MalformedFiles()
@@ -120,8 +43,8 @@ public sealed class CliCorpusSpecs
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (c, _) =>
         {
             var root = Path.Combine(dir.Path, Safe(c.Name));
-            Write(root, c.Files);
-            var before = State(root);
+            RepoCase.Write(root, c.Files);
+            var before = RepoCase.State(root);
             var env = new Dictionary<string, string?> { ["GOPROXY"] = "off", ["XDG_CACHE_HOME"] = root + "-cache", ["NIXGEN_SCRATCH"] = root + "-tmp" };
             var run = await InProcessCli.RunAsync(root, env, c.Args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             // Everything nixgen says on stderr except its indented progress lines.
@@ -131,7 +54,7 @@ public sealed class CliCorpusSpecs
             {
                 failures.Add($"{c.Name}: expected exit {c.Exit} and\n  {c.Expected}\ngot exit {run.Exit} and\n  {messages}\n");
             }
-            else if (c.Exit != 0 && State(root) != before)
+            else if (c.Exit != 0 && RepoCase.State(root) != before)
             {
                 failures.Add($"{c.Name}: the repository changed");
             }
@@ -140,56 +63,4 @@ public sealed class CliCorpusSpecs
     }
 
     private static string Safe(string name) => string.Concat(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_'));
-
-    private static void Write(string root, IReadOnlyDictionary<string, string> files)
-    {
-        Directory.CreateDirectory(root);
-        foreach (var (rel, content) in files)
-        {
-            var path = Path.Combine(root, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (content.StartsWith("@symlink ", StringComparison.Ordinal))
-            {
-                File.CreateSymbolicLink(path, content["@symlink ".Length..].TrimEnd('\n'));
-            }
-            else if (content.StartsWith("@bytes ", StringComparison.Ordinal))
-            {
-                File.WriteAllBytes(path, Convert.FromHexString(content["@bytes ".Length..].TrimEnd('\n')));
-            }
-            else
-            {
-                File.WriteAllText(path, content);
-            }
-        }
-    }
-
-    /// <summary>Every entry below <paramref name="root"/>: symlinks by target, files by content, without following links.</summary>
-    private static string State(string root)
-    {
-        var sb = new StringBuilder();
-        var stack = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
-        while (stack.Count > 0)
-        {
-            foreach (var e in stack.Pop().EnumerateFileSystemInfos().OrderBy(e => e.FullName, StringComparer.Ordinal))
-            {
-                sb.Append(e.FullName[root.Length..]).Append(' ');
-                if (e.LinkTarget is { } target)
-                {
-                    sb.Append("-> ").Append(target);
-                }
-                else if (e is DirectoryInfo d)
-                {
-                    stack.Push(d);
-                }
-                else
-                {
-                    sb.Append(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(e.FullName))));
-                }
-
-                sb.Append('\n');
-            }
-        }
-
-        return sb.ToString();
-    }
 }

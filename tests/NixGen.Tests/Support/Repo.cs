@@ -12,15 +12,37 @@ public static class Repo
     /// <summary>Go's parser test files: ../shared/corpus beside the checkout (CI gets a copy of shared/ there).</summary>
     public static string Corpus => Path.Combine(Root, "..", "shared", "corpus", "x-mod-modfile");
 
+    /// <summary>Whether Go's parser corpus is beside the checkout (a clone elsewhere has none: its tests are skipped, saying so).</summary>
+    public static bool HasCorpus => Directory.Exists(Corpus);
+
+    /// <summary>The message of a test skipped for want of the corpus.</summary>
+    public static string NoCorpus => $"Go's parser corpus is not at {Path.GetFullPath(Corpus)} (only the project's CI has ../shared): skipped";
+
+    /// <summary>The wrappers of scripts/setup.sh (Nix 2.26 from a Debian 13 root).</summary>
+    public static string NixTools =>
+        Path.Combine(Environment.GetEnvironmentVariable("NIXGEN_TOOLS") is { Length: > 0 } t ? t : Path.Combine(
+            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } c ? c : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "nixgen-ci"), "bin");
+
+    /// <summary>The directory of the <c>go</c> of a series scripts/setup.sh installs (<c>1.26</c>), or null when it is not here.</summary>
+    public static string? GoBin(string series) => Directory.Exists($"/usr/lib/go-{series}/bin") ? $"/usr/lib/go-{series}/bin" : null;
+
+    /// <summary>The Go series the tests run with unless they pick one: the newest users run.</summary>
+    public const string DefaultGo = "1.26";
+
     static Repo()
     {
-        // The Go the README installs; put it first so tests use Go 1.23 even where an older golang-go exists.
-        const string go123 = "/usr/lib/go-1.23/bin";
+        // The toolchains the README installs, first on PATH whatever the caller's PATH (scripts/env.sh does the same):
+        // Go 1.26 and Nix 2.26. A test about another series passes that series' GoBin to the tools it runs.
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        if (Directory.Exists(go123) && !path.StartsWith(go123, StringComparison.Ordinal))
+        foreach (var dir in new[] { GoBin(DefaultGo), NixTools })
         {
-            Environment.SetEnvironmentVariable("PATH", go123 + ":" + path);
+            if (dir is not null && Directory.Exists(dir) && !path.Split(':').Take(2).Contains(dir))
+            {
+                path = dir + ":" + path;
+            }
         }
+
+        Environment.SetEnvironmentVariable("PATH", path);
     }
 
     private static string FindRoot()
