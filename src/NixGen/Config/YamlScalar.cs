@@ -8,7 +8,7 @@ namespace NixGen.Config;
 internal partial class YamlScalar
 {
     // Plain scalars that YAML reads back as the same string: no indicators, no numbers, booleans or nulls.
-    [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./+-]*$")]
+    [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./+-]*\z")]
     private static partial Regex PlainPattern();
 
     private static readonly HashSet<string> Special = new(StringComparer.OrdinalIgnoreCase)
