@@ -54,6 +54,12 @@ internal partial class ConfigLoader
         "darwin/amd64", "darwin/arm64", "windows/amd64", "windows/arm64", "freebsd/amd64", "freebsd/arm64",
     ];
 
+    /// <summary>Built once: building one costs more than reading a nixgen.yaml.</summary>
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
+
     public static NixGenConfig Load(string path) =>
         FromText(Path.GetFileName(path), File.Exists(path) ? File.ReadAllText(path) : "");
 
@@ -62,11 +68,7 @@ internal partial class ConfigLoader
         RawConfig raw;
         try
         {
-            var deserializer = new DeserializerBuilder()
-                .WithNamingConvention(CamelCaseNamingConvention.Instance)
-                .WithDuplicateKeyChecking()
-                .Build();
-            raw = deserializer.Deserialize<RawConfig?>(text) ?? new RawConfig();
+            raw = Deserializer.Deserialize<RawConfig?>(text) ?? new RawConfig();
         }
         catch (YamlException e)
         {

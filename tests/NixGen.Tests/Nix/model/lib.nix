@@ -20,6 +20,16 @@ let
     hasPrefix = p: s: builtins.substring 0 (builtins.stringLength p) s == p;
     importJSON = path: builtins.fromJSON (builtins.readFile path);
     concatMapStrings = f: list: builtins.concatStringsSep "" (map f list);
+    # lib/strings.nix (24.11 and later): a word left as it is when it is safe, else single-quoted.
+    escapeShellArg =
+      arg:
+      let
+        string = toString arg;
+      in
+      if builtins.match "[[:alnum:],._+:@%/-]+" string == null then
+        "'${builtins.replaceStrings [ "'" ] [ "'\\''" ] string}'"
+      else
+        string;
     range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
     versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
     # lib.warn prints "evaluation warning: ..." (trace: warning: on older Nix); tests fail on any.
