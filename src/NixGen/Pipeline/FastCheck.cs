@@ -11,10 +11,15 @@ namespace NixGen.Pipeline;
 internal static class FastCheck
 {
     /// <summary>When everything is current, the number of services and the files nixgen.lock says were generated; else null.</summary>
-    public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy)
+    /// <param name="trustedIn">
+    /// nixgen's cache when the lock may come from someone else (in CI, where pull requests are checked): then only a lock
+    /// this machine's nixgen rendered is trusted (<see cref="TrustedLocks"/>), since anyone can recompute its digests
+    /// for a flake.nix of their own. Null on a developer's machine, where the repository is their own.
+    /// </param>
+    public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy, string? trustedIn)
     {
         var lockPath = Path.Combine(root, LockFile.FileName);
-        if (!File.Exists(lockPath))
+        if (!File.Exists(lockPath) || trustedIn is not null && !TrustedLocks.Contains(trustedIn, File.ReadAllText(lockPath)))
         {
             return null;
         }

@@ -72,6 +72,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
                 project.NewConfigText is { } newConfig ? new Dictionary<string, string> { [Project.ConfigFile] = newConfig } : null),
             files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Value))), StringComparer.Ordinal));
         files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated).Render();
+        TrustedLocks.Record(environment.CacheDir, files[LockFile.FileName]);
         if (project.NewConfigText is { } configText)
         {
             files[Project.ConfigFile] = configText;
