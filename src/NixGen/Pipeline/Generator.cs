@@ -68,7 +68,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
                 x.Second.Go, strategy, hashed.Results[x.First.Service.Name].Why),
             StringComparer.Ordinal);
         var generated = new GeneratedRecord(
-            InputDigest.Compute(project.Repo.View, GoToolchain.SeriesOf(plan.LocalGo), options.Strategy, files.Keys,
+            InputDigest.Compute(project.Repo.View, GoToolchain.VendorFormatOf(plan.LocalGo), options.Strategy, files.Keys,
                 project.NewConfigText is { } newConfig ? new Dictionary<string, string> { [Project.ConfigFile] = newConfig } : null),
             files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Value))), StringComparer.Ordinal));
         files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated).Render();
