@@ -7,12 +7,15 @@ namespace NixGen.Planning;
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
 /// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
 /// <param name="Generated">Digests of the run that wrote the lock, for a no-op check (null in a lock written before them).</param>
-internal sealed record LockFile(
+internal sealed partial record LockFile(
     IReadOnlyDictionary<string, LockedService> Services,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees,
     GeneratedRecord? Generated = null)
 {
     public const string FileName = "nixgen.lock";
+
+    /// <summary><c>goSource: upstream</c>: the SRI sha256 go.dev publishes for the Go source release the flake may build, by release.</summary>
+    public IReadOnlyDictionary<string, string> GoSources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The lock format this nixgen reads and writes.</summary>
     public const int FormatVersion = 1;
@@ -81,7 +84,23 @@ internal sealed record LockFile(
             generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
         }
 
-        return new LockFile(services, trees, generated);
+        var goSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root!["goSources"] is JsonObject sources)
+        {
+            foreach (var (release, node) in sources)
+            {
+                // Read from the repository: only a Go release and an SRI sha256 may reach the flake.
+                var hash = node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+                if (!GoModules.GoVersions.IsGoVersion(release) || hash is null || !SriSha256().IsMatch(hash))
+                {
+                    throw new Config.ConfigException($"{FileName}: goSources: \"{release}\" must map a Go release to an SRI sha256 (sha256-<44 characters of base64>); delete the entry and run `nixgen update`");
+                }
+
+                goSources[release] = hash;
+            }
+        }
+
+        return new LockFile(services, trees, generated) { GoSources = goSources };
     }
 
     public string Render()
@@ -112,6 +131,11 @@ internal sealed record LockFile(
         if (Generated is not null)
         {
             root["generated"] = new JsonObject { ["files"] = Sorted(Generated.Files), ["inputs"] = Generated.Inputs };
+        }
+
+        if (GoSources.Count > 0)
+        {
+            root["goSources"] = Sorted(GoSources);
         }
 
         root["services"] = services;
@@ -152,4 +176,7 @@ internal sealed record LockFile(
 
         return o;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\Asha256-[A-Za-z0-9+/]{43}=\z")]
+    private static partial System.Text.RegularExpressions.Regex SriSha256();
 }
