@@ -217,6 +217,9 @@ internal partial class GoVersions
         return (major, minor, -1, kind, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The release a Go minimum names: <c>1.26.5</c> as it is, <c>1.26</c> as <c>1.26.0</c> (go.dev's name since Go 1.21).</summary>
+    public static string ReleaseOf(string goVersion) => goVersion.Count(c => c == '.') == 1 && !goVersion.Any(char.IsAsciiLetter) ? goVersion + ".0" : goVersion;
+
     /// <summary>The <c>go_1_XX</c> minor series of a Go version, e.g. <c>1.22</c> for <c>1.22.3</c>.</summary>
     public static string Series(string v)
     {

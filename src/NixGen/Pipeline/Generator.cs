@@ -107,7 +107,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         {
             sources[version] = project.Lock.GoSources.TryGetValue(version, out var known)
                 ? known
-                : await GoSourceRelease.SourceHashAsync(GoSourceRelease.ReleaseOf(version), downloads, cancellationToken).ConfigureAwait(false);
+                : await GoSourceRelease.SourceHashAsync(GoModules.GoVersions.ReleaseOf(version), downloads, cancellationToken).ConfigureAwait(false);
             reporter.Verbose($"nixgen: Go {version} from go.dev's source: {sources[version]}");
         }
 

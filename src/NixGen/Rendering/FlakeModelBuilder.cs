@@ -65,7 +65,7 @@ internal static class FlakeModelBuilder
     /// <summary><c>{ "1.26.5" = { version = "1.26.5"; hash = "sha256-…"; }; }</c> in nixfmt's layout: each Go minimum, its release and hash.</summary>
     private static string UpstreamGo(IReadOnlyDictionary<string, string> goSources) =>
         "{\n" + string.Concat(goSources.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-            $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(Hashing.GoSourceRelease.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
+            $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(GoModules.GoVersions.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
 
     /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
     /// <param name="where">Where the package's service is named in nixgen.yaml (its <c>name:</c>, else its entry), for the error.</param>
