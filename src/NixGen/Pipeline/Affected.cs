@@ -3,6 +3,7 @@ using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Planning;
 using NixGen.Rendering;
+using NixGen.Json;
 
 namespace NixGen.Pipeline;
 
@@ -30,7 +31,7 @@ internal static class Affected
     /// <summary>One package's inputs: its model (as JSON properties), its source files' digests, its go.sum modules.</summary>
     internal sealed record PackageInputs(string Service, IReadOnlyDictionary<string, string> Model, IReadOnlyDictionary<string, string> Files, IReadOnlyDictionary<string, string> Modules);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = JsonText.Compact;
 
     /// <summary>Reads a repository tree (a checkout of one commit, or the working tree's git view).</summary>
     public static State Read(string root)

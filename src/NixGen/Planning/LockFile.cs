@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NixGen.Json;
 
 namespace NixGen.Planning;
 
@@ -117,8 +118,7 @@ internal sealed record LockFile(
         root["services"] = services;
         root["trees"] = trees;
         root["version"] = FormatVersion;
-        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return JsonText.Pretty(root) + "\n";
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ internal sealed record LockFile(
             if (JsonNode.Parse(text) is JsonObject o)
             {
                 o.Remove("generated");
-                return o.ToJsonString();
+                return JsonText.Line(o);
             }
         }
         catch (JsonException)
