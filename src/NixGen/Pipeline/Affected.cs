@@ -221,5 +221,7 @@ internal static class Affected
 
     private static string Short(string? json) => json is null ? "(none)" : json.Length > 60 ? json[..57] + "…" : json;
 
-    private static string ShortHash(string? json) => json is null ? "(none)" : json.Trim('"') is { Length: > 20 } h ? h[..19] + "…" : json.Trim('"');
+    /// <summary>A model's vendorHash (the JSON of a Nix expression: <c>"\"sha256-…\""</c> or <c>"null"</c>), shortened.</summary>
+    private static string ShortHash(string? json) =>
+        json is null ? "(none)" : (JsonSerializer.Deserialize<string>(json) ?? "null").Trim('"') is var h && h.Length > 20 ? h[..19] + "…" : h;
 }
