@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NixGen.Json;
 
 namespace NixGen.Planning;
 
@@ -141,8 +142,7 @@ internal sealed partial record LockFile(
         root["services"] = services;
         root["trees"] = trees;
         root["version"] = FormatVersion;
-        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return JsonText.Pretty(root) + "\n";
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ internal sealed partial record LockFile(
             if (JsonNode.Parse(text) is JsonObject o)
             {
                 o.Remove("generated");
-                return o.ToJsonString();
+                return JsonText.Line(o);
             }
         }
         catch (JsonException)
