@@ -76,7 +76,7 @@ internal static class NixgenApp
             await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException)
+        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException or Trust.UnsafePathException)
         {
             await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
@@ -89,7 +89,26 @@ internal static class NixgenApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.InvalidInput;
+            return ExitCodes.IoFailed;
         }
+        catch (Exception e)
+        {
+            // A bug of nixgen's: one line that says so (never exit 1, which means "stale"); the stack trace with -v.
+            await host.Error.WriteLineAsync(InternalError(e)).ConfigureAwait(false);
+            if (parse.GetValue(GlobalOptions.Verbose))
+            {
+                await host.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The one line an unexpected exception is reported with.</summary>
+    public static string InternalError(Exception e)
+    {
+        var site = e.TargetSite is { } m ? $" in {m.DeclaringType?.Name}.{m.Name}" : "";
+        var message = e.Message.ReplaceLineEndings(" ");
+        return $"nixgen: internal error{site}: {e.GetType().Name}: {message} (a bug in nixgen: please report it with the command line; -v shows the stack trace)";
     }
 }

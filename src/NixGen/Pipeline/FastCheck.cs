@@ -13,6 +13,7 @@ internal static class FastCheck
     /// <summary>When everything is current, the number of services and the files nixgen.lock says were generated; else null.</summary>
     public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy)
     {
+        new Trust.RepoPaths(root).CheckInputs([]);
         var lockPath = Path.Combine(root, LockFile.FileName);
         if (!File.Exists(lockPath))
         {

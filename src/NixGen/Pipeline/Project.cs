@@ -17,6 +17,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
     /// <summary>Loads nixgen.yaml and discovers the repository; throws <see cref="ConfigException"/> or <see cref="RepoException"/>.</summary>
     public static Project Load(string root, string? ci, OutputMode? output = null)
     {
+        new Trust.RepoPaths(root).CheckInputs([]);
         var configPath = Path.Combine(root, ConfigFile);
         var configExists = File.Exists(configPath);
         var config = ConfigLoader.Load(configPath);
@@ -70,8 +71,10 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
     public static IReadOnlyList<string> Obsolete(string root, IEnumerable<string> written, LockFile previous)
     {
         var now = written.ToHashSet(StringComparer.Ordinal);
+        var paths = new Trust.RepoPaths(root);
+        // Only nixgen's own names, never through a link (nixgen makes none): a lock cannot point a removal elsewhere.
         return [.. Rendering.FlakeFiles.Optional.Concat(previous.Generated?.Files.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(f => f != LockFile.FileName && !now.Contains(f) && Output.GeneratedMarker.IsGenerated(Path.Combine(root, f)))];
+            .Where(f => f != LockFile.FileName && !now.Contains(f) && paths.TryOutput(f) is { } path && Output.GeneratedMarker.IsGenerated(path))];
     }
 
     /// <summary>

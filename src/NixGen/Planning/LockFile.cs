@@ -26,17 +26,23 @@ internal sealed record LockFile(
             return Empty;
         }
 
+        var text = File.ReadAllText(path);
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw new Config.ConfigException($"{FileName}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
         }
 
-        var version = root?["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (root is not JsonObject)
+        {
+            throw new Config.ConfigException($"{FileName}:1:1: expected a JSON object (the lock nixgen writes), got {(root is null ? "null" : root.GetValueKind().ToString().ToLowerInvariant())}; delete it and run `nixgen update --force`");
+        }
+
+        var version = root["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
         if (version is null or < 1 or > FormatVersion)
         {
             throw new Config.ConfigException(version > FormatVersion
@@ -45,6 +51,8 @@ internal sealed record LockFile(
         }
 
         var services = new Dictionary<string, LockedService>(StringComparer.Ordinal);
+        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        GeneratedRecord? generated = null;
         try
         {
             foreach (var (name, node) in root!["services"]!.AsObject())
@@ -60,25 +68,35 @@ internal sealed record LockFile(
                     (string?)o["strategy"] ?? "local",
                     (string?)o["why"] ?? "");
             }
+
+            if (root!["trees"] is JsonObject treeNodes)
+            {
+                foreach (var (dir, node) in treeNodes)
+                {
+                    trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
+                }
+            }
+
+            if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
+            {
+                generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
+                // The files it names are removed when nixgen no longer generates them, and shown in a diff: nixgen's names only.
+                foreach (var file in generated.Files.Keys)
+                {
+                    if (Trust.RepoPaths.OutputNameProblem(file) is { } problem)
+                    {
+                        var quoted = JsonSerializer.Serialize(file);
+                        var at = text.IndexOf(quoted, Math.Max(0, text.IndexOf("\"generated\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+                        var line = at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
+                        var column = at < 0 ? 1 : at - text.LastIndexOf('\n', Math.Max(0, at - 1));
+                        throw new Config.ConfigException($"{FileName}:{line}:{column}: generated.files: {quoted} is {problem}; nixgen never writes, removes or shows a file there (delete the lock and run `nixgen update --force`)");
+                    }
+                }
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
         {
             throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
-        }
-
-        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (root!["trees"] is JsonObject treeNodes)
-        {
-            foreach (var (dir, node) in treeNodes)
-            {
-                trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
-            }
-        }
-
-        GeneratedRecord? generated = null;
-        if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
-        {
-            generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
         }
 
         return new LockFile(services, trees, generated);
