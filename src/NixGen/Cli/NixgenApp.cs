@@ -107,7 +107,10 @@ internal static class NixgenApp
     /// <summary>The one line an unexpected exception is reported with.</summary>
     public static string InternalError(Exception e)
     {
-        var site = e.TargetSite is { } m ? $" in {m.DeclaringType?.Name}.{m.Name}" : "";
+        // Where in nixgen it happened: the innermost frame of nixgen's own code.
+        var frame = new System.Diagnostics.StackTrace(e).GetFrames()
+            .Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("NixGen", StringComparison.Ordinal) == true);
+        var site = frame is { } m ? $" in {m.DeclaringType!.Name}.{m.Name}" : "";
         var message = e.Message.ReplaceLineEndings(" ");
         return $"nixgen: internal error{site}: {e.GetType().Name}: {message} (a bug in nixgen: please report it with the command line; -v shows the stack trace)";
     }

@@ -34,7 +34,8 @@ internal sealed record LockFile(
         }
         catch (JsonException e)
         {
-            throw new Config.ConfigException($"{FileName}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
+            var (line, column) = e.LineNumber is null && JsonDuplicates.First(text) is { } repeated ? repeated : ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+            throw new Config.ConfigException($"{FileName}:{line}:{column}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
         }
 
         if (root is not JsonObject)
