@@ -54,13 +54,19 @@ internal static class NixgenApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null }, cancellationToken)
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // Outside a command's Guard (option parsing, completion): still one line, never System.CommandLine's exit 1.
+            await host.Error.WriteLineAsync(InternalError(e)).ConfigureAwait(false);
+            return ExitCodes.InternalError;
         }
     }
 

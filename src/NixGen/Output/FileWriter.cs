@@ -59,7 +59,7 @@ internal static class FileWriter
                 {
                     backup = Beside(target, suffix + ".bak");
                     using var from = File.OpenRead(target);
-                    using var to = CreateNew(backup, null);
+                    using var to = CreateNew(backup, File.GetUnixFileMode(target));
                     from.CopyTo(to);
                 }
 

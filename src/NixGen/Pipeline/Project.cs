@@ -47,13 +47,13 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         // First run: render with exactly the nixgen.yaml that is about to be written, so that init and check agree.
         // init adopting a hand-written flake records its choice in a nixgen.yaml that does not say `output:`.
         var newConfig = !configExists ? DefaultConfig.Text(repo, ci, output ?? OutputMode.Flake)
-            : output is { } chosen && !config.OutputIsSet ? DefaultConfig.WithOutput(File.ReadAllText(configPath), chosen)
+            : output is { } chosen && !config.OutputIsSet ? DefaultConfig.WithOutput(new System.Text.UTF8Encoding(false).GetString(File.ReadAllBytes(configPath)), chosen)
             : null;
         if (newConfig is not null)
         {
             // What nixgen writes follows the new config (a CI workflow, a module): the source sets leave those out.
             var scanned = config;
-            config = ConfigLoader.FromText(ConfigFile, newConfig);
+            config = ConfigLoader.FromText(ConfigFile, newConfig.TrimStart('\uFEFF'));
             if (!Rendering.FlakeFiles.WrittenFor(config).SequenceEqual(Rendering.FlakeFiles.WrittenFor(scanned), StringComparer.Ordinal))
             {
                 repo = Scan(config);

@@ -90,7 +90,17 @@ internal sealed class RepoPaths
     public string Input(string rel)
     {
         var full = Path.Combine(Given, rel);
-        if (IsInside(Resolve(full)))
+        string resolved;
+        try
+        {
+            resolved = Resolve(full);
+        }
+        catch (IOException)
+        {
+            return full; // a link loop leads nowhere: the reader reports it
+        }
+
+        if (IsInside(resolved))
         {
             return full;
         }
