@@ -93,6 +93,22 @@ public sealed class TrustBoundarySpecs
     }
 
     [Fact]
+    public async Task An_update_that_cannot_create_its_lock_is_an_io_failure_exit_3_at_once()
+    {
+        using var dir = new TempDir();
+        dir.Write("repo/go.mod", "module example.com/svc\n\ngo 1.22\n");
+        dir.Write("repo/main.go", "package main\n\nfunc main() {}\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await InProcessCli.RunAsync(Path.Combine(dir.Path, "repo"), new Dictionary<string, string?> { ["XDG_RUNTIME_DIR"] = "/proc", ["GOPROXY"] = "off" }, "update");
+
+        Assert.True(run.Exit == ExitCodes.IoFailed, run.ToString());
+        Assert.StartsWith("nixgen: cannot create the repository lock /proc/nixgen-", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("another nixgen run", run.Err, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_symbolic_link_planted_where_the_lock_goes_is_not_followed()
     {
         using var dir = new TempDir();
