@@ -52,6 +52,6 @@ internal static class Program
             ["peakWorkingSetBytes"] = self.PeakWorkingSet64,
             ["processesStarted"] = ToolRunner.TotalStarted,
         };
-        File.WriteAllText(path, stats.ToJsonString() + "\n");
+        File.WriteAllText(path, Json.JsonText.Line(stats) + "\n");
     }
 }

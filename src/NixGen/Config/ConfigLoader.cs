@@ -192,6 +192,11 @@ internal partial class ConfigLoader
             throw Bad("go", $"\"{go}\" is not a Go version such as 1.23", "go");
         }
 
+        if (raw.GoSource is not (null or "nixpkgs" or "upstream"))
+        {
+            throw Bad("goSource", $"\"{raw.GoSource}\" is not one of: nixpkgs, upstream", "goSource");
+        }
+
         foreach (var (p, i) in (raw.DevShell?.Packages ?? []).Select((p, i) => (p, i)))
         {
             if (!p.Split('.').All(NixIdentPattern().IsMatch))
@@ -339,10 +344,12 @@ internal partial class ConfigLoader
             raw.Checks?.Cross ?? false,
             raw.Checks?.Images ?? false)
         {
+            GoUpstream = raw.GoSource == "upstream",
             ServicePositions = services.Keys.ToDictionary(d => d, d => where.FindKey("services", d) ?? "1:1", StringComparer.Ordinal),
             KeyPositions = services.Keys
                 .SelectMany(d => PositionedServiceKeys.Select(k => ($"services.{d}.{k}", where.Find("services", d, k))))
                 .Append(("default", where.Find("default")))
+                .Append(("goSource", where.Find("goSource")))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
             Output = output,
             OutputIsSet = raw.Output is not null,

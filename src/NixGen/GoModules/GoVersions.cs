@@ -222,6 +222,9 @@ internal partial class GoVersions
     private static int Number(string digits) =>
         int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
 
+    /// <summary>The release a Go minimum names: <c>1.26.5</c> as it is, <c>1.26</c> as <c>1.26.0</c> (go.dev's name since Go 1.21).</summary>
+    public static string ReleaseOf(string goVersion) => goVersion.Count(c => c == '.') == 1 && !goVersion.Any(char.IsAsciiLetter) ? goVersion + ".0" : goVersion;
+
     /// <summary>The <c>go_1_XX</c> minor series of a Go version, e.g. <c>1.22</c> for <c>1.22.3</c>.</summary>
     public static string Series(string v)
     {

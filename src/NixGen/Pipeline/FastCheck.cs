@@ -55,7 +55,7 @@ internal static class FastCheck
         }
 
         var view = RepoView.Load(root);
-        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs
+        return InputDigest.Compute(view, GoToolchain.VendorFormatOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs
             ? (lockFile.Services.Count, [.. generated.Files.Keys])
             : null;
     }

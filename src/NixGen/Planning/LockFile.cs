@@ -1,18 +1,22 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NixGen.Json;
 
 namespace NixGen.Planning;
 
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
 /// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
 /// <param name="Generated">Digests of the run that wrote the lock, for a no-op check (null in a lock written before them).</param>
-internal sealed record LockFile(
+internal sealed partial record LockFile(
     IReadOnlyDictionary<string, LockedService> Services,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees,
     GeneratedRecord? Generated = null)
 {
     public const string FileName = "nixgen.lock";
+
+    /// <summary><c>goSource: upstream</c>: the SRI sha256 go.dev publishes for the Go source release the flake may build, by release.</summary>
+    public IReadOnlyDictionary<string, string> GoSources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The lock format this nixgen reads and writes.</summary>
     public const int FormatVersion = 1;
@@ -100,7 +104,23 @@ internal sealed record LockFile(
             throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
         }
 
-        return new LockFile(services, trees, generated);
+        var goSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root!["goSources"] is JsonObject sources)
+        {
+            foreach (var (release, node) in sources)
+            {
+                // Read from the repository: only a Go release and an SRI sha256 may reach the flake.
+                var hash = node is JsonValue value && value.TryGetValue<string>(out var hashText) ? hashText : null;
+                if (!GoModules.GoVersions.IsGoVersion(release) || hash is null || !SriSha256().IsMatch(hash))
+                {
+                    throw new Config.ConfigException($"{FileName}: goSources: \"{release}\" must map a Go release to an SRI sha256 (sha256-<44 characters of base64>); delete the entry and run `nixgen update`");
+                }
+
+                goSources[release] = hash;
+            }
+        }
+
+        return new LockFile(services, trees, generated) { GoSources = goSources };
     }
 
     public string Render()
@@ -133,11 +153,15 @@ internal sealed record LockFile(
             root["generated"] = new JsonObject { ["files"] = Sorted(Generated.Files), ["inputs"] = Generated.Inputs };
         }
 
+        if (GoSources.Count > 0)
+        {
+            root["goSources"] = Sorted(GoSources);
+        }
+
         root["services"] = services;
         root["trees"] = trees;
         root["version"] = FormatVersion;
-        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return JsonText.Pretty(root) + "\n";
     }
 
     /// <summary>
@@ -151,7 +175,7 @@ internal sealed record LockFile(
             if (JsonNode.Parse(text) is JsonObject o)
             {
                 o.Remove("generated");
-                return o.ToJsonString();
+                return JsonText.Line(o);
             }
         }
         catch (JsonException)
@@ -171,4 +195,7 @@ internal sealed record LockFile(
 
         return o;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\Asha256-[A-Za-z0-9+/]{43}=\z")]
+    private static partial System.Text.RegularExpressions.Regex SriSha256();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Pipeline;
+using NixGen.Json;
 
 namespace NixGen.Cli.Commands;
 
@@ -82,12 +83,12 @@ internal sealed class AffectedCommand(CliHost host)
 
         if (p.GetValue(_json))
         {
-            host.Out.WriteLine(new JsonArray([.. affected.Select(a => (JsonNode)new JsonObject
+            host.Out.WriteLine(JsonText.Pretty(new JsonArray([.. affected.Select(a => (JsonNode)new JsonObject
             {
                 ["package"] = a.Package,
                 ["service"] = a.Service,
                 ["reasons"] = new JsonArray([.. a.Reasons.Select(r => (JsonNode)new JsonObject { ["kind"] = r.Kind, ["detail"] = r.Detail })]),
-            })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            })])));
         }
         else if (p.GetValue(_markdown))
         {

@@ -22,6 +22,13 @@ let
     concatMapStrings = f: list: builtins.concatStringsSep "" (map f list);
     range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
     versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
+    # lib/versions.nix: majorMinor = v: concatStringsSep "." (take 2 (splitVersion v)).
+    versions.majorMinor =
+      v:
+      let
+        parts = builtins.splitVersion v;
+      in
+      builtins.concatStringsSep "." (builtins.genList (builtins.elemAt parts) (if builtins.length parts < 2 then builtins.length parts else 2));
     # lib.warn prints "evaluation warning: ..." (trace: warning: on older Nix); tests fail on any.
     warn = msg: builtins.trace "warning: ${msg}";
     trivial = {
