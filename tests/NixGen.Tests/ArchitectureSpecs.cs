@@ -26,6 +26,14 @@ public sealed class ArchitectureSpecs
     [InlineData("Hashing", "NixGen.Cli")]
     [InlineData("Rendering", "NixGen.Cli")]
     [InlineData("Pipeline", "NixGen.Cli")]
+    [InlineData("Trust", "NixGen.Discovery")]
+    [InlineData("Trust", "NixGen.Config")]
+    [InlineData("Trust", "NixGen.Planning")]
+    [InlineData("Trust", "NixGen.Hashing")]
+    [InlineData("Trust", "NixGen.Rendering")]
+    [InlineData("Trust", "NixGen.Output")]
+    [InlineData("Trust", "NixGen.Pipeline")]
+    [InlineData("Trust", "NixGen.Cli")]
     public void A_stage_does_not_use_a_later_or_sibling_stage(string stage, string forbidden) =>
         Assert.All(SourceFiles(stage), f => Assert.False(Uses(File.ReadAllText(f), forbidden), $"{Path.GetRelativePath(Repo.Root, f)} uses {forbidden}"));
 

@@ -28,9 +28,9 @@ public sealed class PipelineSpecs
         File.SetUnixFileMode(flake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var before = File.GetLastWriteTimeUtc(flake);
 
-        var e = Assert.ThrowsAny<IOException>(() => FileWriter.WriteAll(dir.Path, new Dictionary<string, string> { ["flake.nix"] = "new flake\n", ["nixgen.lock"] = "{}\n" }, ["gone.yml"]));
+        var e = Assert.ThrowsAny<IOException>(() => FileWriter.WriteAll(dir.Path, new Dictionary<string, string> { ["flake.nix"] = "new flake\n", ["nixgen.lock"] = "{}\n" }, ["renovate.json"]));
 
-        Assert.Contains("gone.yml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("renovate.json", e.Message, StringComparison.Ordinal);
         Assert.Equal("old flake\n", File.ReadAllText(flake));
         Assert.False(File.Exists(Path.Combine(dir.Path, "nixgen.lock")));
         Assert.Equal(["flake.nix"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));

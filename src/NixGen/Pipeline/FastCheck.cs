@@ -13,6 +13,8 @@ internal static class FastCheck
     /// <summary>When everything is current, the number of services and the files nixgen.lock says were generated; else null.</summary>
     public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy)
     {
+        var paths = new Trust.RepoPaths(root);
+        paths.CheckInputs([]);
         var lockPath = Path.Combine(root, LockFile.FileName);
         if (!File.Exists(lockPath))
         {
@@ -36,8 +38,9 @@ internal static class FastCheck
 
         foreach (var (file, digest) in generated.Files)
         {
-            var path = Path.Combine(root, file);
-            if (!File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
+            // Never through a link: a generated file below a linked directory is not nixgen's (the full check says so).
+            var path = paths.TryOutput(file);
+            if (path is null || !File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
             {
                 return null;
             }
