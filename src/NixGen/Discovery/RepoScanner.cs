@@ -48,6 +48,14 @@ internal static class RepoScanner
         }
 
         modDirs.Sort(StringComparer.Ordinal);
+        // A directory's name reaches flake.nix (a path, modRoot), shell (cd) and CI: one that holds a line break or an
+        // invisible control character is refused rather than rendered.
+        if (modDirs.FirstOrDefault(d => Nix.UnsafeText.Find(d) is not null) is { } unsafeDir)
+        {
+            throw new RepoException(Nix.UnsafeText.Display(unsafeDir == "." ? "go.mod" : unsafeDir + "/go.mod")[1..^1],
+                $"the directory name holds {Nix.UnsafeText.Find(unsafeDir)}, which nixgen does not put into Nix, shell or YAML: rename the directory");
+        }
+
         var moduleDirSet = modDirs.ToHashSet(StringComparer.Ordinal);
         var owned = OwnedFiles(view, moduleDirSet, [.. generated, .. obsolete ?? []]);
         var neverSource = view.Files.Where(SourceSet.IsNeverSource).ToList();

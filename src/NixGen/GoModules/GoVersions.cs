@@ -6,16 +6,16 @@ namespace NixGen.GoModules;
 /// <summary>Go's rules for module versions (semver with a <c>v</c>, short forms, +incompatible) and Go release versions.</summary>
 internal partial class GoVersions
 {
-    [GeneratedRegex(@"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$")]
+    [GeneratedRegex(@"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?\z")]
     private static partial Regex GoVersionPattern();
 
-    [GeneratedRegex(@"^default$|^go1($|\.)")]
+    [GeneratedRegex(@"^default\z|^go1(\z|\.)")]
     private static partial Regex ToolchainPattern();
 
-    [GeneratedRegex(@"^v(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
+    [GeneratedRegex(@"^v(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?\z")]
     private static partial Regex SemverPattern();
 
-    [GeneratedRegex(@"^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
+    [GeneratedRegex(@"^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?\z")]
     private static partial Regex PseudoVersionPattern();
 
     /// <summary>True for a <c>go</c> line version such as <c>1.21</c>, <c>1.21.0</c> or <c>1.21rc1</c>.</summary>

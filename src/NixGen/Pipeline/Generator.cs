@@ -59,7 +59,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
                 .GroupBy(n => n.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(n => n.Value).OrderBy(n => n.Zip ? 0 : 1).First() with { ModSum = g.Select(n => n.Value.ModSum).FirstOrDefault(m => m is not null) }, StringComparer.Ordinal);
             var data = await new ModuleFileHasher(environment.CacheDir)
-                .HashAsync(project.Config.Goproxy, needs, ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile)), cancellationToken).ConfigureAwait(false);
+                .HashAsync(project.Config.Goproxy, needs, options.Force || options.Verify ? null : ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile)), cancellationToken).ConfigureAwait(false);
             files[NixGenConfig.ModulesFile] = data.Render();
         }
 

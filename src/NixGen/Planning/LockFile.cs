@@ -63,6 +63,12 @@ internal sealed partial record LockFile(
             foreach (var (name, node) in root!["services"]!.AsObject())
             {
                 var o = node!.AsObject();
+                // nixgen writes a vendorHash as SRI sha256 or null: anything else reaches flake.nix only through a hand edit.
+                if ((string?)o["vendorHash"] is { } hash && !Nix.SriHash.IsSha256(hash))
+                {
+                    throw new Config.ConfigException($"{FileName}: services.{name}.vendorHash: {Config.YamlScalar.Quoted(hash)} is not an SRI sha256 hash ({Nix.SriHash.Example}); nixgen never writes that: run `nixgen update --force`");
+                }
+
                 services[name] = new LockedService(
                     (string)o["dir"]!,
                     o["fingerprint"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Discovery;
+using NixGen.GoModules;
 using NixGen.Json;
+using NixGen.Nix;
 
 namespace NixGen.Planning;
 
@@ -10,7 +12,21 @@ namespace NixGen.Planning;
 /// <param name="Escaped">The proxy path without the extension (<c>github.com/!burnt!sushi/toml/@v/v1.2.0</c>).</param>
 /// <param name="Name">A store-path-safe name for its fetches.</param>
 /// <param name="Zip">The hash of the .zip, or null when only the .mod is needed (the module graph, not the build).</param>
-internal sealed record ModuleEntry(string Path, string Version, string Escaped, string Name, string Mod, string? Zip);
+internal sealed record ModuleEntry(string Path, string Version, string Escaped, string Name, string Mod, string? Zip)
+{
+    /// <summary>The entry of a module version go.sum names: <see cref="Escaped"/> and <see cref="Name"/> are derived, never read.</summary>
+    public static ModuleEntry Of(string path, string version, string mod, string? zip) =>
+        new(path, version, ModuleProxyPath.Of(path, version), ModulesData.NameOf(path, version), mod, zip);
+
+    /// <summary>
+    /// The hashes of an entry read from nix/go-modules.json, re-derived for <paramref name="path"/>@<paramref name="version"/>
+    /// (a go.sum line), or null when they cannot be kept: the entry names another module, or a hash is not SRI sha256.
+    /// </summary>
+    public ModuleEntry? Rederived(string path, string version, bool zip) =>
+        Path == path && Version == version && SriHash.IsSha256(Mod) && (!zip || SriHash.IsSha256(Zip))
+            ? Of(path, version, Mod, zip ? Zip : null)
+            : null;
+}
 
 /// <summary>
 /// nix/go-modules.json: every module file any modules-mode service needs, with the hash of the file exactly as the
@@ -38,16 +54,16 @@ internal sealed record ModulesData(string Goproxy, IReadOnlyDictionary<string, M
         return needs;
     }
 
-    /// <summary>Go's proxy escaping: an upper-case letter becomes <c>!</c> and its lower case.</summary>
-    public static string Escape(string s) => string.Concat(s.Select(c => char.IsAsciiLetterUpper(c) ? "!" + char.ToLowerInvariant(c) : c.ToString()));
-
     /// <summary>A name Nix accepts for a store path: the last path element and the version.</summary>
     public static string NameOf(string path, string version) =>
         string.Concat((path.Split('/')[^1] + "-" + version).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '+' ? c : '_'));
 
     public static ModulesData? Load(string file) => File.Exists(file) ? Parse(File.ReadAllText(file)) : null;
 
-    /// <summary>The file's content, or null when it cannot be read (it is then rebuilt from the module files).</summary>
+    /// <summary>
+    /// The file's content, or null when it cannot be read (it is then rebuilt from the module files). Nothing in it is
+    /// trusted as it is: <see cref="ModuleEntry.Rederived"/> keeps only hashes of the module versions go.sum names.
+    /// </summary>
     public static ModulesData? Parse(string text)
     {
         try
@@ -59,7 +75,7 @@ internal sealed record ModulesData(string Goproxy, IReadOnlyDictionary<string, M
                 StringComparer.Ordinal);
             return new ModulesData((string)root["goproxy"]!, modules);
         }
-        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or ArgumentException or FormatException)
         {
             return null; // rebuilt from the module files
         }

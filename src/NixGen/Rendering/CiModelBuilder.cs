@@ -31,11 +31,12 @@ internal static class CiModelBuilder
         }
 
         var cache = config.Caches.FirstOrDefault(c => c.Url == $"https://{c.Name}.cachix.org")?.Name;
+        // Every value reaches the workflow as one YAML scalar (validated at load too: a branch name, a Cachix name).
         return new CiModel(
-            config.Ci.DefaultBranch,
-            cache,
+            YamlScalar.Of(config.Ci.DefaultBranch),
+            cache is null ? null : YamlScalar.Of(cache),
             config.Ci.NixgenInstall,
-            goSeries,
+            YamlScalar.Quoted(goSeries),
             matrix,
             [config.Output == OutputMode.Flake ? "flake.nix" : config.OutputFile, .. config.DefaultNix ? ["default.nix"] : Array.Empty<string>(), "nixgen.lock", ".github/workflows/nix.yml"])
         {
