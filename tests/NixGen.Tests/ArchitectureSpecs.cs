@@ -47,6 +47,12 @@ public sealed class ArchitectureSpecs
     }
 
     [Fact]
+    public void Every_process_nixgen_starts_goes_through_the_one_runner_with_its_timeout() =>
+        Assert.All(SourceFiles().Where(f => !f.Contains("/Processes/", StringComparison.Ordinal)), f =>
+            Assert.False(File.ReadAllText(f).Contains("ProcessStartInfo", StringComparison.Ordinal) || File.ReadAllText(f).Contains("Process.Start(", StringComparison.Ordinal),
+                $"{Path.GetRelativePath(Repo.Root, f)} starts a process outside Processes/ToolRunner"));
+
+    [Fact]
     public void The_executable_exposes_no_public_type() =>
         Assert.Empty(typeof(NixGen.Cli.Program).Assembly.GetExportedTypes());
 }

@@ -162,6 +162,29 @@ public sealed class TrustBoundarySpecs
     }
 
     [Fact]
+    public void A_path_is_judged_by_where_its_links_lead_relative_ones_and_chains_included()
+    {
+        using var dir = new TempDir();
+        var repo = Directory.CreateDirectory(Path.Combine(dir.Path, "repo")).FullName;
+        Directory.CreateDirectory(Path.Combine(repo, "b", "d"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "outside"));
+        File.CreateSymbolicLink(Path.Combine(repo, "b", "c"), "d");
+        File.CreateSymbolicLink(Path.Combine(repo, "a"), "b/c");
+        File.CreateSymbolicLink(Path.Combine(repo, "up"), "b/c/../../..");
+        File.CreateSymbolicLink(Path.Combine(repo, "loop"), "loop");
+        var paths = new RepoPaths(Path.Combine(dir.Path, "repo", "b", ".."));
+
+        Assert.Equal(Path.Combine(repo, "b", "d", "x"), RepoPaths.Resolve(Path.Combine(repo, "a", "x")));
+        Assert.Equal(Path.Combine(dir.Path, "outside"), RepoPaths.Resolve(Path.Combine(repo, "up", "outside")));
+        Assert.Throws<IOException>(() => RepoPaths.Resolve(Path.Combine(repo, "loop")));
+        Assert.Equal(Path.Combine(repo, "a/go.mod"), paths.Input("a/go.mod"));
+        Assert.Equal("up/outside/go.mod: up is a symbolic link to a directory outside the repository; nixgen does not read through it",
+            Assert.Throws<UnsafePathException>(() => paths.Input("up/outside/go.mod")).Message);
+        Assert.Equal("a/flake.nix: a is a symbolic link; nixgen never writes through a link (make it a directory)",
+            Assert.Throws<UnsafePathException>(() => paths.Output("a/flake.nix")).Message);
+    }
+
+    [Fact]
     public void Every_file_nixgen_generates_passes_its_own_trust_boundary()
     {
         var names = Rendering.FlakeFiles.Optional

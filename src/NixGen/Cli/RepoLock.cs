@@ -16,7 +16,16 @@ internal sealed class RepoLock(FileStream stream) : IDisposable
 
     public static async Task<RepoLock> AcquireAsync(string repo, Func<string, string?> variable, TextWriter error, CancellationToken ct)
     {
-        var path = PathFor(repo, variable);
+        string path;
+        try
+        {
+            path = PathFor(repo, variable);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot create the directory of the repository lock: {e.Message}", e);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             try

@@ -122,9 +122,36 @@ internal sealed class RepoPaths
     /// <summary>Checks every file nixgen reads at the top of the repository (<see cref="RootInputs"/>) and those of <paramref name="files"/> it reads.</summary>
     public void CheckInputs(IEnumerable<string> files)
     {
-        foreach (var rel in RootInputs.Concat(files.Where(IsReadInput)))
+        foreach (var rel in RootInputs)
         {
             Input(rel);
+        }
+
+        // Only a link can lead outside: one lstat per file and per directory, a full resolution only for links.
+        var dirIsLink = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool IsLink(string rel) => new FileInfo(Path.Combine(Given, rel)).LinkTarget is not null;
+        bool DirLeadsThroughLink(string? dir)
+        {
+            if (string.IsNullOrEmpty(dir))
+            {
+                return false;
+            }
+
+            if (!dirIsLink.TryGetValue(dir, out var link))
+            {
+                link = IsLink(dir) || DirLeadsThroughLink(Path.GetDirectoryName(dir));
+                dirIsLink[dir] = link;
+            }
+
+            return link;
+        }
+
+        foreach (var rel in files.Where(IsReadInput))
+        {
+            if (IsLink(rel) || DirLeadsThroughLink(Path.GetDirectoryName(rel)))
+            {
+                Input(rel);
+            }
         }
     }
 
