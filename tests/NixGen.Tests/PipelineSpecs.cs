@@ -28,9 +28,9 @@ public sealed class PipelineSpecs
         File.SetUnixFileMode(flake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var before = File.GetLastWriteTimeUtc(flake);
 
-        var e = Assert.ThrowsAny<IOException>(() => FileWriter.WriteAll(dir.Path, new Dictionary<string, string> { ["flake.nix"] = "new flake\n", ["nixgen.lock"] = "{}\n" }, ["gone.yml"]));
+        var e = Assert.ThrowsAny<IOException>(() => FileWriter.WriteAll(dir.Path, new Dictionary<string, string> { ["flake.nix"] = "new flake\n", ["nixgen.lock"] = "{}\n" }, ["renovate.json"]));
 
-        Assert.Contains("gone.yml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("renovate.json", e.Message, StringComparison.Ordinal);
         Assert.Equal("old flake\n", File.ReadAllText(flake));
         Assert.False(File.Exists(Path.Combine(dir.Path, "nixgen.lock")));
         Assert.Equal(["flake.nix"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
@@ -76,8 +76,8 @@ public sealed class PipelineSpecs
     [Fact]
     public void Inspect_prints_an_empty_go_mod_as_go_mod_edit_json_does()
     {
-        // `go mod edit -json` of an empty go.mod (Go 1.23.5), written down by hand.
-        const string Go = "{\n\t\"Module\": {\n\t\t\"Path\": \"\"\n\t},\n\t\"Require\": null,\n\t\"Exclude\": null,\n\t\"Replace\": null,\n\t\"Retract\": null\n}\n";
+        // `go mod edit -json` of an empty go.mod (Go 1.26.11: Tool and Ignore are printed, null), written down by hand.
+        const string Go = "{\n\t\"Module\": {\n\t\t\"Path\": \"\"\n\t},\n\t\"Require\": null,\n\t\"Exclude\": null,\n\t\"Replace\": null,\n\t\"Retract\": null,\n\t\"Tool\": null,\n\t\"Ignore\": null\n}\n";
         Assert.Equal(Go, GoModJson.Write(GoModFile.Parse("go.mod", "", requireModule: false)));
     }
 
@@ -168,11 +168,25 @@ public sealed class PipelineSpecs
         var first = new Planner("go1.23.5").Plan(scanned, LockFile.Empty, "local", force: false, "unused");
         Assert.Equal(["new service (not in nixgen.lock)"], Assert.Single(first.Services).Reasons);
 
+        // A service with nothing to fetch is null whatever Go vendors: no Go is a reason to re-plan it.
         var locked = new LockedService("svc", first.Services[0].Fingerprint, first.Services[0].Modules, null, false, "go1.23", "local", "no dependencies");
         var lockFile = new LockFile(new Dictionary<string, LockedService> { ["svc"] = locked }, new Dictionary<string, IReadOnlyDictionary<string, string>>());
         Assert.Equal(PlanAction.Reuse, Assert.Single(new Planner("go1.23.9").Plan(scanned, lockFile, "local", false, "unused").Services).Action);
-        Assert.Equal(["Go toolchain go1.23 -> go1.24"], new Planner("go1.24.1").Plan(scanned, lockFile, "local", false, "unused").Services[0].Reasons);
+        Assert.Empty(new Planner("go1.27.1").Plan(scanned, lockFile, "local", false, "unused").Services[0].Reasons);
         Assert.Equal(["--force"], new Planner("go1.23.5").Plan(scanned, lockFile, "local", true, "unused").Services[0].Reasons);
+
+        // A vendored service: only a Go of another vendoring format is a reason.
+        Service(repo, "svc", "\nrequire example.org/text v1.2.0\n");
+        InProcess.WriteFile(repo, "svc/go.sum", "example.org/text v1.2.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nexample.org/text v1.2.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+        scanned = RepoScanner.Scan(repo);
+        var vendored = new Planner("go1.23.5").Plan(scanned, LockFile.Empty, "local", false, "unused").Services[0];
+        Assert.Equal("go1.21", vendored.Fingerprint["go"]);
+        lockFile = new LockFile(
+            new Dictionary<string, LockedService> { ["svc"] = new("svc", vendored.Fingerprint, vendored.Modules, "sha256-WAbf0Z7znhqdFx4K4RrkIMjB1lmFxJxyDwkyHdWWAsw=", false, "go1.21", "local", "1 remote module(s) vendored") },
+            new Dictionary<string, IReadOnlyDictionary<string, string>>());
+        Assert.Equal(PlanAction.Reuse, new Planner("go1.26.11").Plan(scanned, lockFile, "local", false, "unused").Services[0].Action);
+        Assert.Equal(["Go vendoring format go1.21 -> go1.27"], new Planner("go1.27.0").Plan(scanned, lockFile, "local", false, "unused").Services[0].Reasons);
+        Assert.Equal(["Go vendoring format go1.21 -> go1.20"], new Planner("go1.20.14").Plan(scanned, lockFile, "local", false, "unused").Services[0].Reasons);
     }
 
     [Theory]

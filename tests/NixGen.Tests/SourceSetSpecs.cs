@@ -1,5 +1,6 @@
 using NixGen.Config;
 using NixGen.Discovery;
+using NixGen.GoModules;
 using NixGen.Hashing;
 using NixGen.Pipeline;
 using NixGen.Processes;
@@ -120,19 +121,30 @@ public sealed class SourceSetSpecs
     private static (IReadOnlyList<string> Imports, bool UsesCgo) GoImportsOf(params (string Name, string Text)[] files)
     {
         using var dir = new TempDir();
-        return GoImports.Of(files.Select(f => dir.Write(f.Name, f.Text)).ToList());
+        foreach (var f in files)
+        {
+            dir.Write(f.Name, f.Text);
+        }
+
+        return GoImports.Of("example.com/a", ".", new IgnorePatterns([]), files.Select(f => f.Name), f => Path.Combine(dir.Path, f));
     }
 
     [Fact]
-    public async Task A_lock_written_by_another_patch_release_of_go_is_current()
+    public async Task A_lock_written_by_another_go_of_the_same_vendoring_format_is_current()
     {
         using var dir = new TempDir();
         var repo = Repo.CopyRepo(dir, Repo.Example);
         var runner = new ToolRunner();
-        var local = NixGen.Planning.GoToolchain.SeriesOf(NixGen.Planning.GoToolchain.LocalVersion(runner.Resolve("go")));
-        Assert.Equal("go1.23", local);
+        var local = NixGen.Planning.GoToolchain.LocalVersion(runner.Resolve("go"));
+        Assert.StartsWith("go" + Repo.DefaultGo, local, StringComparison.Ordinal);
         var lockPath = Path.Combine(repo, "nixgen.lock");
-        File.WriteAllText(lockPath, File.ReadAllText(lockPath).Replace("\"go1.23.5\"", "\"go1.23.1\"", StringComparison.Ordinal));
+        // Another series (a developer on Go 1.24) and an older lock's full release: both vendor what Go 1.26 vendors.
+        var pattern = new System.Text.RegularExpressions.Regex("\"go\": \"go1\\.2[1-6][^\"]*\"");
+        var text = pattern.Replace(File.ReadAllText(lockPath), "\"go\": \"go1.24.4\"");
+        text = pattern.Replace(text, "\"go\": \"go1.23.1\"", 2);
+        Assert.Contains("go1.23.1", text, StringComparison.Ordinal);
+        Assert.Contains("go1.24.4", text, StringComparison.Ordinal);
+        File.WriteAllText(lockPath, text);
 
         var result = await InProcess.GenerateAsync(repo, HashingSpecs.ExampleEnvironment(dir.Path), runner: runner);
 

@@ -108,7 +108,7 @@ public sealed class UntrustedValuesSpecs
         Assert.Equal(0, (await InProcessCli.RunAsync(repo, Env(dir), "update")).Exit);
         var data = Path.Combine(repo, NixGenConfig.ModulesFile);
         Assert.Contains(RealModHash, File.ReadAllText(data), StringComparison.Ordinal);
-        File.WriteAllText(data, File.ReadAllText(data).Replace(RealModHash, "sha256-47DEQpj8HBSa\\u002B/TImW\\u002B5JCeuQeRkm5NMpJWZG3hSuFU=", StringComparison.Ordinal));
+        File.WriteAllText(data, File.ReadAllText(data).Replace(RealModHash, "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", StringComparison.Ordinal));
 
         Assert.Equal(0, (await InProcessCli.RunAsync(repo, Env(dir), "check")).Exit); // a well-formed hash: only --verify can tell
         Assert.Equal(1, (await InProcessCli.RunAsync(repo, Env(dir), "check", "--verify")).Exit);

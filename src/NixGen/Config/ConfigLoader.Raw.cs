@@ -19,6 +19,7 @@ internal static partial class ConfigLoader
         public List<string>? Systems { get; set; }
         public string? Default { get; set; }
         public string? Go { get; set; }
+        public string? GoSource { get; set; }
         public RawHashing? Hashing { get; set; }
         public List<string>? Cross { get; set; }
         public List<RawCache>? Cachix { get; set; }

@@ -156,7 +156,9 @@ internal partial class ConfigLoader
             KeyPositions = services.Keys
                 .SelectMany(d => PositionedServiceKeys.Select(k => ($"services.{d}.{k}", where.Find("services", d, k))))
                 .Append(("default", where.Find("default")))
+                .Append(("goSource", where.Find("goSource")))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
+            GoUpstream = raw.GoSource == "upstream",
             Output = output,
             OutputIsSet = raw.Output is not null,
             OutputFile = outputFile,
@@ -243,6 +245,11 @@ internal partial class ConfigLoader
         if (raw.Go is { } go && !GoModules.GoVersions.IsGoVersion(go))
         {
             throw site.Bad("go", $"{UnsafeText.Display(go)} is not a Go version such as 1.23", "go");
+        }
+
+        if (raw.GoSource is not (null or "nixpkgs" or "upstream"))
+        {
+            throw site.Bad("goSource", $"{UnsafeText.Display(raw.GoSource)} is not one of: nixpkgs, upstream", "goSource");
         }
 
         foreach (var (p, i) in (raw.DevShell?.Packages ?? []).Select((p, i) => (p, i)))

@@ -22,6 +22,12 @@ internal sealed record NixGenConfig(
     /// <summary>What nixgen writes: a whole flake, or a module for a flake (or default.nix) the user keeps.</summary>
     public OutputMode Output { get; init; } = OutputMode.Flake;
 
+    /// <summary>
+    /// <c>goSource: upstream</c>: when the nixpkgs in use has the series the services need but an older patch release,
+    /// the flake builds the exact release from go.dev's source (hash recorded in nixgen.lock); else it stops, naming this.
+    /// </summary>
+    public bool GoUpstream { get; init; }
+
     /// <summary>Whether nixgen.yaml says <c>output:</c> (else <see cref="Output"/> is the default, which init may choose).</summary>
     public bool OutputIsSet { get; init; }
 

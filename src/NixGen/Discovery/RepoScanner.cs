@@ -97,7 +97,7 @@ internal static class RepoScanner
             VendorConsistency.Check(view, m);
             var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
             var source = SourceOf([m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, moduleDirSet, owned, neverSource, ownFiles);
-            var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));
+            var (imports, cgo) = GoImports.Of(m.Path, m.Dir, m.Mod.IgnorePatterns, owned[m.Dir], view.FullPath);
             services.Add(new Service(name, m, replaces, source, imports, cgo));
         }
 
@@ -276,11 +276,12 @@ internal static class RepoScanner
         var mod = GoModFile.Parse(prefix + "go.mod", ReadText(view.Root, view.FullPath(prefix + "go.mod")));
         var sum = view.Contains(prefix + "go.sum") ? GoSumFile.Parse(prefix + "go.sum", ReadText(view.Root, view.FullPath(prefix + "go.sum"))) : null;
         var hasVendor = view.Contains(prefix + "vendor/modules.txt");
-        // Main packages: directories of the module's non-test Go files with `package main`, where Go looks for packages.
+        // Main packages: directories of the module's non-test Go files with `package main`, where Go looks for packages
+        // (`./...`: not below an `ignore`d directory either).
         var mains = files
             .Where(f => f.EndsWith(".go", StringComparison.Ordinal) && !f.EndsWith("_test.go", StringComparison.Ordinal))
             .Select(f => (File: f, Dir: InModule(relDir, DirOf(f))))
-            .Where(f => f.Dir == "." || !f.Dir.Split('/').Any(p => IsSkipped(p) || p == "vendor"))
+            .Where(f => f.Dir == "." || (!f.Dir.Split('/').Any(p => IsSkipped(p) || p == "vendor") && !mod.IgnorePatterns.Ignores(f.Dir)))
             .GroupBy(f => f.Dir, StringComparer.Ordinal)
             .Where(g => g.Where(f => ReadHeader(view.FullPath(f.File)) is { Package: "main", Ignored: false }).ToList() is { Count: > 0 } mains
                 && mains.Any(f => GoSourceHeader.DeclaresMain(view.FullPath(f.File))))

@@ -7,7 +7,7 @@ internal sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnly
     [
         "GOPROXY", "GOPRIVATE", "GONOSUMDB", "GONOPROXY", "GOSUMDB", "GOINSECURE", "GOFLAGS", "GOVCS", "GOAUTH",
         "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "no_proxy", "all_proxy",
-        "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSH_COMMAND", "NETRC", "NIX_CONFIG",
+        "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSH_COMMAND", "NETRC", "NIX_CONFIG", GoSourceRelease.DownloadsVariable,
     ];
 
     /// <summary>Reads the caller's environment; the module cache is shared under <c>$XDG_CACHE_HOME/nixgen</c> unless GOMODCACHE is set.</summary>

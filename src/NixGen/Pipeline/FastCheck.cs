@@ -18,6 +18,8 @@ internal static class FastCheck
     /// </param>
     public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy, string? trustedIn)
     {
+        var paths = new Trust.RepoPaths(root);
+        paths.CheckInputs([]);
         var lockPath = Path.Combine(root, LockFile.FileName);
         if (!File.Exists(lockPath) || trustedIn is not null && !TrustedLocks.Contains(trustedIn, File.ReadAllText(lockPath)))
         {
@@ -41,8 +43,9 @@ internal static class FastCheck
 
         foreach (var (file, digest) in generated.Files)
         {
-            var path = Path.Combine(root, file);
-            if (!File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
+            // Never through a link: a generated file below a linked directory is not nixgen's (the full check says so).
+            var path = paths.TryOutput(file);
+            if (path is null || !File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
             {
                 return null;
             }
@@ -57,7 +60,7 @@ internal static class FastCheck
         }
 
         var view = RepoView.Load(root);
-        return InputDigest.Compute(view, GoToolchain.SeriesOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs
+        return InputDigest.Compute(view, GoToolchain.VendorFormatOf(GoToolchain.LocalVersion(go)), strategy, [.. generated.Files.Keys]) == generated.Inputs
             ? (lockFile.Services.Count, [.. generated.Files.Keys])
             : null;
     }

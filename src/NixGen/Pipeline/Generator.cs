@@ -50,7 +50,8 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
             reporter.Warn(w);
         }
 
-        var files = FlakeFiles.Render(project.Repo, project.Config, hashed.Results);
+        var goSources = await GoSourcesAsync(project, cancellationToken).ConfigureAwait(false);
+        var files = FlakeFiles.Render(project.Repo, project.Config, hashed.Results, goSources);
         var modulesServices = project.Repo.Services.Where(s => project.Config.For(s.Module.Dir).ModulesMode && ModulesData.Needs(s).Count > 0).ToList();
         if (modulesServices.Count > 0)
         {
@@ -68,10 +69,10 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
                 x.Second.Go, strategy, hashed.Results[x.First.Service.Name].Why),
             StringComparer.Ordinal);
         var generated = new GeneratedRecord(
-            InputDigest.Compute(project.Repo.View, GoToolchain.SeriesOf(plan.LocalGo), options.Strategy, files.Keys,
+            InputDigest.Compute(project.Repo.View, GoToolchain.VendorFormatOf(plan.LocalGo), options.Strategy, files.Keys,
                 project.NewConfigText is { } newConfig ? new Dictionary<string, string> { [Project.ConfigFile] = newConfig } : null),
             files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Value))), StringComparer.Ordinal));
-        files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated).Render();
+        files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated) { GoSources = goSources }.Render();
         TrustedLocks.Record(environment.CacheDir, files[LockFile.FileName]);
         if (project.NewConfigText is { } configText)
         {
@@ -80,6 +81,38 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
 
         Timed("rendering");
         return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, [.. Project.Obsolete(root, files.Keys, lockFile)]) { Notes = notes, Removed = plan.Removed };
+    }
+
+    /// <summary>
+    /// <c>goSource: upstream</c>: the sha256 of each Go minimum's source release, kept from nixgen.lock while the minimum
+    /// stays, else read from go.dev's release list; empty otherwise.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> GoSourcesAsync(Project project, CancellationToken cancellationToken)
+    {
+        var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!project.Config.GoUpstream)
+        {
+            return sources;
+        }
+
+        var wanted = project.Repo.Services.Select(s => GoRequirement.ForService(s, project.Config.For(s.Module.Dir))?.Version)
+            .Append(GoRequirement.Of(project.Repo, project.Config).Version)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            throw new ConfigException($"{project.Config.Where("goSource")}: goSource: upstream needs a Go release to build: a `go` line in the services' go.mod or `go:` in nixgen.yaml");
+        }
+
+        var downloads = environment.PassThrough.GetValueOrDefault(GoSourceRelease.DownloadsVariable) ?? GoSourceRelease.DefaultDownloads;
+        foreach (var version in wanted)
+        {
+            sources[version] = project.Lock.GoSources.TryGetValue(version, out var known)
+                ? known
+                : await GoSourceRelease.SourceHashAsync(GoModules.GoVersions.ReleaseOf(version), downloads, cancellationToken).ConfigureAwait(false);
+            reporter.Verbose($"nixgen: Go {version} from go.dev's source: {sources[version]}");
+        }
+
+        return sources;
     }
 
     private static ServiceReport Report(ServicePlan p, Plan plan, HashOutcome hashed)

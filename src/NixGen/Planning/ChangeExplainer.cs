@@ -18,12 +18,14 @@ internal static class ChangeExplainer
         }
 
         var reasons = new List<string>();
+        var vendorTree = fingerprint.ContainsKey("imports");
         foreach (var key in old.Fingerprint.Keys.Union(fingerprint.Keys).Order(StringComparer.Ordinal))
         {
             old.Fingerprint.TryGetValue(key, out var before);
             fingerprint.TryGetValue(key, out var after);
-            if (before == after)
+            if (before == after || (after is null && key != "mode" && (!vendorTree || !key.StartsWith("replace:", StringComparison.Ordinal))))
             {
+                // An input the service's hashes no longer depend on (a modules-mode service's imports or Go) is no reason.
                 continue;
             }
 
@@ -41,7 +43,7 @@ internal static class ChangeExplainer
             {
                 reasons.Add(key switch
                 {
-                    "go" => $"Go toolchain {before} -> {after}",
+                    "go" => $"Go vendoring format {before} -> {after}",
                     "imports" => "the service's imports changed",
                     "strategy" => $"hashing strategy {before} -> {after}",
                     "mode" => after == "modules" ? "hashing mode vendor -> modules" : "hashing mode modules -> vendor",

@@ -5,12 +5,18 @@ using NixGen.Discovery;
 namespace NixGen.Planning;
 
 /// <summary>
-/// Digests of every input that can change a service's vendorHash, all read from its <see cref="SourceSet"/>: its
+/// Digests of every input that can change a service's hashes, all read from its <see cref="SourceSet"/>, and nothing
+/// else (an input that cannot change them would make `check` fail an honest pull request): for a vendored service its
 /// go.mod and go.sum, the imports of its packages, the files of each local replace target that Go may vendor, the Go
-/// series that vendors, the strategy, and whether vendor/ is committed.
+/// vendoring format, the strategy, and whether vendor/ is committed; for a modules-mode service or one that needs no
+/// fetch (<see cref="VendorShortcuts"/>) only go.mod, go.sum and vendor/, whose hashes no library edit and no Go can change.
 /// </summary>
 internal static class Fingerprint
 {
+    /// <summary>Which inputs decide a service's hashes.</summary>
+    public static HashInputs KindOf(Service service, bool modulesMode) =>
+        modulesMode ? HashInputs.ModuleFiles : VendorShortcuts.Classify(service) is not null ? HashInputs.Nothing : HashInputs.VendorTree;
+
     public static SortedDictionary<string, string> Of(
         Repository repo,
         Service service,
@@ -25,17 +31,23 @@ internal static class Fingerprint
         {
             ["go.mod"] = FileDigest(repo.View.FullPath(prefix + "go.mod")),
             ["go.sum"] = service.Source.Contains(prefix + "go.sum") ? FileDigest(repo.View.FullPath(prefix + "go.sum")) : "none",
-            ["imports"] = Digest(string.Join("\n", service.Imports)),
-            ["go"] = goToolchain,
-            ["strategy"] = strategy,
             ["vendor"] = m.HasVendorDir ? "committed" : "none",
         };
-        if (modulesMode)
+        var kind = KindOf(service, modulesMode);
+        if (kind == HashInputs.ModuleFiles)
         {
-            // Modules mode hashes module files, not vendor/: switching modes re-plans the service.
+            // Modules mode hashes the module files go.sum names: switching modes re-plans the service.
             inputs["mode"] = "modules";
         }
 
+        if (kind != HashInputs.VendorTree)
+        {
+            return inputs;
+        }
+
+        inputs["imports"] = Digest(string.Join("\n", service.Imports));
+        inputs["go"] = goToolchain;
+        inputs["strategy"] = strategy;
         foreach (var r in service.LocalReplaces)
         {
             inputs["replace:" + r.TargetDir] = TreeDigest(trees.TryGetValue(r.TargetDir, out var known) ? known : TreeFiles(repo, service.Source, r.TargetDir));

@@ -1,18 +1,22 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NixGen.Json;
 
 namespace NixGen.Planning;
 
 /// <summary>nixgen.lock: JSON, keys sorted, no timestamps, LF and a trailing newline.</summary>
 /// <param name="Trees">File digests of each local replace target, so a change can be explained file by file.</param>
 /// <param name="Generated">Digests of the run that wrote the lock, for a no-op check (null in a lock written before them).</param>
-internal sealed record LockFile(
+internal sealed partial record LockFile(
     IReadOnlyDictionary<string, LockedService> Services,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees,
     GeneratedRecord? Generated = null)
 {
     public const string FileName = "nixgen.lock";
+
+    /// <summary><c>goSource: upstream</c>: the SRI sha256 go.dev publishes for the Go source release the flake may build, by release.</summary>
+    public IReadOnlyDictionary<string, string> GoSources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The lock format this nixgen reads and writes.</summary>
     public const int FormatVersion = 1;
@@ -26,17 +30,24 @@ internal sealed record LockFile(
             return Empty;
         }
 
+        var text = File.ReadAllText(path);
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new Config.ConfigException($"{FileName}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
+            var (line, column) = e.LineNumber is null && JsonDuplicates.First(text) is { } repeated ? repeated : ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+            throw new Config.ConfigException($"{FileName}:{line}:{column}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
         }
 
-        var version = root?["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (root is not JsonObject)
+        {
+            throw new Config.ConfigException($"{FileName}:1:1: expected a JSON object (the lock nixgen writes), got {(root is null ? "null" : root.GetValueKind().ToString().ToLowerInvariant())}; delete it and run `nixgen update --force`");
+        }
+
+        var version = root["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
         if (version is null or < 1 or > FormatVersion)
         {
             throw new Config.ConfigException(version > FormatVersion
@@ -45,6 +56,8 @@ internal sealed record LockFile(
         }
 
         var services = new Dictionary<string, LockedService>(StringComparer.Ordinal);
+        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        GeneratedRecord? generated = null;
         try
         {
             foreach (var (name, node) in root!["services"]!.AsObject())
@@ -66,28 +79,54 @@ internal sealed record LockFile(
                     (string?)o["strategy"] ?? "local",
                     (string?)o["why"] ?? "");
             }
+
+            if (root!["trees"] is JsonObject treeNodes)
+            {
+                foreach (var (dir, node) in treeNodes)
+                {
+                    trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
+                }
+            }
+
+            if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
+            {
+                generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
+                // The files it names are removed when nixgen no longer generates them, and shown in a diff: nixgen's names only.
+                foreach (var file in generated.Files.Keys)
+                {
+                    if (Trust.RepoPaths.OutputNameProblem(file) is { } problem)
+                    {
+                        var quoted = JsonSerializer.Serialize(file);
+                        var at = text.IndexOf(quoted, Math.Max(0, text.IndexOf("\"generated\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+                        var line = at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
+                        var column = at < 0 ? 1 : at - text.LastIndexOf('\n', Math.Max(0, at - 1));
+                        throw new Config.ConfigException($"{FileName}:{line}:{column}: generated.files: {quoted} is {problem}; nixgen never writes, removes or shows a file there (delete the lock and run `nixgen update --force`)");
+                    }
+                }
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
         {
             throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
         }
 
-        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (root!["trees"] is JsonObject treeNodes)
+        var goSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root!["goSources"] is JsonObject sources)
         {
-            foreach (var (dir, node) in treeNodes)
+            foreach (var (release, node) in sources)
             {
-                trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
+                // Read from the repository: only a Go release and an SRI sha256 may reach the flake.
+                var hash = node is JsonValue value && value.TryGetValue<string>(out var hashText) ? hashText : null;
+                if (!GoModules.GoVersions.IsGoVersion(release) || hash is null || !SriSha256().IsMatch(hash))
+                {
+                    throw new Config.ConfigException($"{FileName}: goSources: \"{release}\" must map a Go release to an SRI sha256 (sha256-<44 characters of base64>); delete the entry and run `nixgen update`");
+                }
+
+                goSources[release] = hash;
             }
         }
 
-        GeneratedRecord? generated = null;
-        if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
-        {
-            generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
-        }
-
-        return new LockFile(services, trees, generated);
+        return new LockFile(services, trees, generated) { GoSources = goSources };
     }
 
     public string Render()
@@ -120,11 +159,15 @@ internal sealed record LockFile(
             root["generated"] = new JsonObject { ["files"] = Sorted(Generated.Files), ["inputs"] = Generated.Inputs };
         }
 
+        if (GoSources.Count > 0)
+        {
+            root["goSources"] = Sorted(GoSources);
+        }
+
         root["services"] = services;
         root["trees"] = trees;
         root["version"] = FormatVersion;
-        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return JsonText.Pretty(root) + "\n";
     }
 
     /// <summary>
@@ -138,7 +181,7 @@ internal sealed record LockFile(
             if (JsonNode.Parse(text) is JsonObject o)
             {
                 o.Remove("generated");
-                return o.ToJsonString();
+                return JsonText.Line(o);
             }
         }
         catch (JsonException)
@@ -158,4 +201,7 @@ internal sealed record LockFile(
 
         return o;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\Asha256-[A-Za-z0-9+/]{43}=\z")]
+    private static partial System.Text.RegularExpressions.Regex SriSha256();
 }

@@ -11,10 +11,10 @@ internal sealed class Planner(string localGo)
     /// <param name="modulesMode">Which services are in modules mode (their fingerprint says so).</param>
     public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity, Func<Service, bool>? modulesMode = null)
     {
-        // vendor/modules.txt changes between Go series, not between patch releases: the lock keys the series.
-        var vendoringGo = strategy == "nix" ? nixGoIdentity : GoToolchain.SeriesOf(localGo);
+        // The lock keys a hash on the Go vendoring format, not the series: Go 1.21 to 1.26 vendor the same trees.
+        var vendoringGo = strategy == "nix" ? nixGoIdentity : GoToolchain.VendorFormatOf(localGo);
         var trees = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var s in repo.Services)
+        foreach (var s in repo.Services.Where(s => Fingerprint.KindOf(s, modulesMode?.Invoke(s) ?? false) == HashInputs.VendorTree))
         {
             foreach (var r in s.LocalReplaces.Where(r => !trees.ContainsKey(r.TargetDir)))
             {
@@ -34,12 +34,13 @@ internal sealed class Planner(string localGo)
         var fingerprint = Fingerprint.Of(repo, s, vendoringGo, strategy, trees, modulesMode);
         var modules = ChangeExplainer.ModulesOf(s.Module.Sum);
         lockFile.Services.TryGetValue(s.Name, out var old);
-        if (old is not null && old.Fingerprint.TryGetValue("go", out var oldGo)
-            && (vendoringGo == "unknown" || (oldGo != vendoringGo && GoToolchain.SeriesOf(oldGo) == vendoringGo)))
+        if (old is not null && fingerprint.ContainsKey("go") && old.Fingerprint.TryGetValue("go", out var oldGo)
+            && (vendoringGo == "unknown" || (oldGo != vendoringGo && GoToolchain.VendorFormatOf(oldGo) == vendoringGo)))
         {
-            // A lock written with the full release (go1.23.4) keeps it: a patch release vendors the same tree. With no go
-            // on PATH (a CI job that only runs `nixgen check`) which Go vendored cannot change what is locked, so the
-            // other inputs decide; a service that does need hashing still fails clearly.
+            // A lock written by a Go of the same vendoring format (go1.23.4, go1.25 in an older lock) keeps what it says:
+            // that Go vendors the same tree, so the lock stays byte-stable across developers. With no go on PATH (a CI
+            // job that only runs `nixgen check`) which Go vendored cannot change what is locked, so the other inputs
+            // decide; a service that does need hashing still fails clearly.
             fingerprint["go"] = oldGo;
         }
 

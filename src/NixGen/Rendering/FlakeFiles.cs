@@ -57,12 +57,13 @@ internal static class FlakeFiles
     }
 
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
-    public static SortedDictionary<string, string> Render(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
+    public static SortedDictionary<string, string> Render(
+        Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null)
     {
         var goSeries = GoRequirement.Of(repo, config).Series;
         var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
         var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
-        var model = FlakeModelBuilder.Build(repo, config, hashes);
+        var model = FlakeModelBuilder.Build(repo, config, hashes, goSources);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         switch (config.Output)
         {

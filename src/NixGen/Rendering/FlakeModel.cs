@@ -39,6 +39,9 @@ internal sealed record FlakeModel(
     /// <summary>The module file (the module modes), for the usage comment.</summary>
     public string ModuleFile { get; init; } = "";
 
+    /// <summary><c>goSource: upstream</c>: a Nix attribute set of Go minimum to <c>{ version; hash; }</c>, or null.</summary>
+    public string? GoUpstream { get; init; }
+
     /// <summary>Modules mode: the data file as a Nix path (null when no service uses it).</summary>
     public string? ModulesData { get; init; }
 

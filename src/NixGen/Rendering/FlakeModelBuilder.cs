@@ -8,7 +8,8 @@ namespace NixGen.Rendering;
 /// <summary>Turns the repository, its configuration and the hash results into the template's model.</summary>
 internal static class FlakeModelBuilder
 {
-    public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes)
+    /// <param name="goSources">The recorded hashes of Go source releases (<c>goSource: upstream</c>), by Go minimum.</param>
+    public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null)
     {
         var go = GoRequirement.Of(repo, config);
         var cross = config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch)).ToList();
@@ -57,8 +58,14 @@ internal static class FlakeModelBuilder
             ModuleFile = config.OutputFile,
             ModulesData = services.Any(s => s.Modules is not null) ? path(NixGenConfig.ModulesFile) : null,
             GoproxyAuth = config.GoproxyAuth,
+            GoUpstream = config.GoUpstream && goSources is { Count: > 0 } ? UpstreamGo(goSources) : null,
         };
     }
+
+    /// <summary><c>{ "1.26.5" = { version = "1.26.5"; hash = "sha256-…"; }; }</c> in nixfmt's layout: each Go minimum, its release and hash.</summary>
+    private static string UpstreamGo(IReadOnlyDictionary<string, string> goSources) =>
+        "{\n" + string.Concat(goSources.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(GoModules.GoVersions.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
 
     /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
     /// <param name="where">Where the package's service is named in nixgen.yaml (its <c>name:</c>, else its entry), for the error.</param>

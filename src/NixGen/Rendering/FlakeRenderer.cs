@@ -43,6 +43,11 @@ internal sealed class FlakeRenderer(string? overrideDir)
         if (overrideDir is not null)
         {
             var path = Path.Combine(overrideDir, name);
+            if (File.Exists(path) && !Trust.RepoPaths.Resolve(path).StartsWith(Trust.RepoPaths.Resolve(overrideDir) + "/", StringComparison.Ordinal))
+            {
+                throw new Trust.UnsafePathException(Path.Combine(OverrideFolder, name), "a symbolic link that leads out of the templates directory; nixgen does not read it");
+            }
+
             if (File.Exists(path))
             {
                 return (File.ReadAllText(path), Path.Combine(OverrideFolder, name));

@@ -24,7 +24,19 @@ public static class Repo
             Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } c ? c : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "nixgen-ci"), "bin");
 
     /// <summary>The directory of the <c>go</c> of a series scripts/setup.sh installs (<c>1.26</c>), or null when it is not here.</summary>
-    public static string? GoBin(string series) => Directory.Exists($"/usr/lib/go-{series}/bin") ? $"/usr/lib/go-{series}/bin" : null;
+    /// <remarks>Debian's /usr/lib/go-X (scripts/setup.sh), else actions/setup-go's tool cache (the project's GitHub workflow).</remarks>
+    public static string? GoBin(string series)
+    {
+        if (Directory.Exists($"/usr/lib/go-{series}/bin"))
+        {
+            return $"/usr/lib/go-{series}/bin";
+        }
+
+        var cache = Path.Combine(Environment.GetEnvironmentVariable("RUNNER_TOOL_CACHE") ?? "/opt/hostedtoolcache", "go");
+        return Directory.Exists(cache)
+            ? Directory.EnumerateDirectories(cache, series + ".*").Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "x64", "bin")).LastOrDefault(Directory.Exists)
+            : null;
+    }
 
     /// <summary>The Go series the tests run with unless they pick one: the newest users run.</summary>
     public const string DefaultGo = "1.26";

@@ -30,9 +30,15 @@
         pkgs: wanted:
         let
           usable = go: (builtins.tryEval go).success && lib.versionAtLeast go.version wanted;
-          names = builtins.filter (name: pkgs ? ${name} && usable pkgs.${name}) (
-            map (minor: "go_1_${toString minor}") (lib.range 18 40)
-          );
+          attrs = map (minor: "go_1_${toString minor}") (lib.range 18 40);
+          names = builtins.filter (name: pkgs ? ${name} && usable pkgs.${name}) attrs;
+          # The wanted series, but an older patch release than wanted.
+          older = builtins.filter (
+            name:
+            pkgs ? ${name}
+            && (builtins.tryEval pkgs.${name}).success
+            && lib.versions.majorMinor pkgs.${name}.version == lib.versions.majorMinor wanted
+          ) attrs;
         in
         if names != [ ] then
           pkgs.${builtins.head names}
@@ -42,6 +48,9 @@
           throw (
             "nixgen: the services need Go >= ${wanted}, but this nixpkgs (${lib.trivial.release}) "
             + "has Go ${pkgs.go.version}: use a newer nixpkgs release"
+            + lib.optionalString (older != [ ]) (
+              ", or set `goSource: upstream` in nixgen.yaml to build Go ${wanted} from source"
+            )
           );
 
       # Go >= 1.21.5: the highest `go` line among the services (b/go.mod).

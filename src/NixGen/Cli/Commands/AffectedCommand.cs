@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Pipeline;
+using NixGen.Json;
 
 namespace NixGen.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal sealed class AffectedCommand(CliHost host)
         {
             _base, _head, _json, _markdown,
         };
-        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, _) => Task.FromResult(Run(p, c, null)), ct));
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, ct) => RunAsync(p, c, null, ct), ct));
         return command;
     }
 
@@ -34,34 +35,42 @@ internal sealed class AffectedCommand(CliHost host)
         {
             package, _base, _head, _markdown,
         };
-        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, _) => Task.FromResult(Run(p, c, p.GetValue(package))), ct));
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, ct) => RunAsync(p, c, p.GetValue(package), ct), ct));
         return command;
     }
 
-    private int Run(ParseResult p, Context c, string? only)
+    private async Task<int> RunAsync(ParseResult p, Context c, string? only, CancellationToken ct)
     {
         var head = p.GetValue(_head);
         var baseRev = p.GetValue(_base)!;
-        // The two commits are unpacked and read independently: one on the thread pool, one here.
-        var reading = Task.Run(() =>
+        var runner = Runs.NewRunner(host, c);
+        // Both revisions are verified as commits first: a bad one is a usage error, and never reaches git as an option.
+        await GitCheckout.CommitAsync(runner, c.Repo, baseRev, "--base", ct).ConfigureAwait(false);
+        if (head is not null)
         {
-            using var before = GitCheckout.Of(c.Repo, baseRev);
+            await GitCheckout.CommitAsync(runner, c.Repo, head, "--head", ct).ConfigureAwait(false);
+        }
+
+        // The two commits are unpacked and read independently: one on the thread pool, one here.
+        var reading = Task.Run(async () =>
+        {
+            using var before = await GitCheckout.OfAsync(runner, c.Repo, baseRev, ct).ConfigureAwait(false);
             return Affected.Read(before.Path);
-        });
+        }, ct);
         Affected.State now;
         try
         {
-            using var after = head is null ? null : GitCheckout.Of(c.Repo, head);
+            using var after = head is null ? null : await GitCheckout.OfAsync(runner, c.Repo, head, ct, "--head").ConfigureAwait(false);
             now = Affected.Read(after?.Path ?? c.Repo);
         }
         catch
         {
             // Let the other read finish and delete its checkout; this error is the one to report.
-            ((IAsyncResult)reading).AsyncWaitHandle.WaitOne();
+            await Task.WhenAny(reading).ConfigureAwait(false);
             throw;
         }
 
-        var affected = Affected.Compare(reading.GetAwaiter().GetResult(), now);
+        var affected = Affected.Compare(await reading.ConfigureAwait(false), now);
         if (only is not null)
         {
             affected = [.. affected.Where(a => a.Package == only)];
@@ -74,12 +83,12 @@ internal sealed class AffectedCommand(CliHost host)
 
         if (p.GetValue(_json))
         {
-            host.Out.WriteLine(new JsonArray([.. affected.Select(a => (JsonNode)new JsonObject
+            host.Out.WriteLine(JsonText.Pretty(new JsonArray([.. affected.Select(a => (JsonNode)new JsonObject
             {
                 ["package"] = a.Package,
                 ["service"] = a.Service,
                 ["reasons"] = new JsonArray([.. a.Reasons.Select(r => (JsonNode)new JsonObject { ["kind"] = r.Kind, ["detail"] = r.Detail })]),
-            })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            })])));
         }
         else if (p.GetValue(_markdown))
         {

@@ -20,7 +20,10 @@ let
     hasPrefix = p: s: builtins.substring 0 (builtins.stringLength p) s == p;
     importJSON = path: builtins.fromJSON (builtins.readFile path);
     concatMapStrings = f: list: builtins.concatStringsSep "" (map f list);
-    # lib/strings.nix (24.11 and later): a word left as it is when it is safe, else single-quoted.
+    range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
+    versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
+    # lib/strings.nix (nixpkgs 26.11, as since 23.05): a word of shell-safe characters stays bare, anything else is
+    # single-quoted with ' as '\''.
     escapeShellArg =
       arg:
       let
@@ -30,8 +33,13 @@ let
         "'${builtins.replaceStrings [ "'" ] [ "'\\''" ] string}'"
       else
         string;
-    range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
-    versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
+    # lib/versions.nix: majorMinor = v: concatStringsSep "." (take 2 (splitVersion v)).
+    versions.majorMinor =
+      v:
+      let
+        parts = builtins.splitVersion v;
+      in
+      builtins.concatStringsSep "." (builtins.genList (builtins.elemAt parts) (if builtins.length parts < 2 then builtins.length parts else 2));
     # lib.warn prints "evaluation warning: ..." (trace: warning: on older Nix); tests fail on any.
     warn = msg: builtins.trace "warning: ${msg}";
     trivial = {

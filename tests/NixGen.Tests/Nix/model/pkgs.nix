@@ -89,16 +89,24 @@ let
       ];
     };
 
-  mkGo = version: {
-    pname = "go";
-    inherit version;
-    name = "go-${version}";
-    # The host's go stands in for every go_1_XX of the model (sandbox off): the tests pin go lines it supports.
-    outPath = host.goRoot;
-    inherit (platform) GOOS GOARCH;
-    CGO_ENABLED = 1;
-    meta.mainProgram = "go";
-  };
+  # overrideAttrs: go is a stdenv.mkDerivation (finalAttrs: …) in nixpkgs (development/compilers/go/1.26.nix,
+  # read at 02ed1649d881), so `version` and `src` override together; the model keeps the host's go as the output.
+  mkGo =
+    version:
+    let
+      go = {
+        pname = "go";
+        inherit version;
+        name = "go-${version}";
+        # The host's go stands in for every go_1_XX of the model (sandbox off): the tests pin go lines it supports.
+        outPath = host.goRoot;
+        inherit (platform) GOOS GOARCH;
+        CGO_ENABLED = 1;
+        meta.mainProgram = "go";
+        overrideAttrs = f: go // f go;
+      };
+    in
+    go;
 
   unpack = ''
     cp -r "$src" source
