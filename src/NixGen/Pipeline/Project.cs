@@ -61,6 +61,11 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         }
 
         WorkspaceCheck.ImportsAreRequired(repo);
+        if (config.Ci.Enabled && config.Ci.NixgenInstall != "devshell")
+        {
+            _ = Rendering.ToolManifest.NixgenVersion(root); // its nixgen version reaches the workflows: refused before any hashing
+        }
+
         return new Project(repo, config, newConfig, [.. VanishedServices(repo, config), .. UntrackedFiles(repo), .. ModuleNotImported(root, config)], lockFile);
     }
 
