@@ -194,7 +194,10 @@ internal static class RepoScanner
             return configured;
         }
 
-        var name = PackageNames.FromDirectory(m.Dir == "." ? m.Path.Split('/')[^1] : m.Dir.Split('/')[^1]);
+        // A root module is named after the binary `go install .` builds (direnv for github.com/direnv/direnv/v2), a
+        // nested one after its directory, unless that is a major version (tool/v2 builds tool).
+        var dirName = m.Dir.Split('/')[^1];
+        var name = PackageNames.FromDirectory(m.Dir == "." || PackageNames.IsMajorVersion(dirName) ? PackageNames.Binary(m.Path) : dirName);
         return PackageNames.Problem(name) is { } problem
             ? throw new RepoException(m.Dir == "." ? "go.mod" : m.Dir + "/go.mod", $"the service in {m.Dir} would be named after its directory, but {problem}: set `name:` under services: {m.Dir}: in nixgen.yaml")
             : name;
