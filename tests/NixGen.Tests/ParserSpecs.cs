@@ -179,6 +179,16 @@ public sealed class ParserSpecs
     }
 
     [Fact]
+    public void Repeated_tool_and_ignore_lines_collapse_as_in_go()
+    {
+        const string text = "module m\ntool a.b/c\ntool a.b/d\ntool a.b/c\nignore ./x\nignore x\nignore ./x\n";
+        var f = GoModFile.Parse("go.mod", text);
+        Assert.Equal(["a.b/c", "a.b/d"], f.EffectiveTools.Select(t => t.Path));
+        Assert.Equal(["./x", "x"], f.EffectiveIgnores.Select(i => i.Path));
+        Assert.Equal(GoModEditJson(text), GoModJson.Write(f));
+    }
+
+    [Fact]
     public void Incompatible_versions_on_a_major_suffixed_path_parse_as_go_parses_them()
     {
         const string text = "module m\nrequire example.com/x/v2 v2.0.0+incompatible\n";
