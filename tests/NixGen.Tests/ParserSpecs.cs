@@ -179,6 +179,29 @@ public sealed class ParserSpecs
     }
 
     [Fact]
+    public void A_go_work_prints_no_toolchain_or_godebug_as_go_1_26_prints_none()
+    {
+        const string text = "go 1.25\n\ntoolchain go1.26.1\n\ngodebug panicnil=1\n\nuse ./a\n";
+        const string expected = "{\n\t\"Go\": \"1.25\",\n\t\"Use\": [\n\t\t{\n\t\t\t\"DiskPath\": \"./a\"\n\t\t}\n\t],\n\t\"Replace\": null\n}\n";
+        Assert.Equal(expected, GoModJson.Write(GoWorkFile.Parse("go.work", text)));
+        using var dir = new TempDir();
+        dir.Write("go.work", text);
+        var env = GoEnv();
+        env["GOWORK"] = Path.Combine(dir.Path, "go.work");
+        Assert.Equal((0, expected), (Tools.Run("go", dir.Path, env, "work", "edit", "-json") is var r ? (r.Exit, r.Out) : default));
+    }
+
+    [Fact]
+    public void Repeated_tool_and_ignore_lines_collapse_as_in_go()
+    {
+        const string text = "module m\ntool a.b/c\ntool a.b/d\ntool a.b/c\nignore ./x\nignore x\nignore ./x\n";
+        var f = GoModFile.Parse("go.mod", text);
+        Assert.Equal(["a.b/c", "a.b/d"], f.EffectiveTools.Select(t => t.Path));
+        Assert.Equal(["./x", "x"], f.EffectiveIgnores.Select(i => i.Path));
+        Assert.Equal(GoModEditJson(text), GoModJson.Write(f));
+    }
+
+    [Fact]
     public void Incompatible_versions_on_a_major_suffixed_path_parse_as_go_parses_them()
     {
         const string text = "module m\nrequire example.com/x/v2 v2.0.0+incompatible\n";

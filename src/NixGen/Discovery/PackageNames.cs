@@ -30,6 +30,29 @@ internal partial class PackageNames
         : NamePattern().IsMatch(name) ? null
         : $"\"{name}\" is not a package name: use letters, digits and . _ + - (not first: . -), as Nix store paths allow";
 
+    /// <summary>
+    /// The name <c>go install</c> gives the binary of the main package <paramref name="importPath"/> (cmd/go's
+    /// <c>load.Package.DefaultExecName</c> in module mode): the last element of the path, or the one before it when
+    /// the last is a major version (<c>github.com/direnv/direnv/v2</c> installs <c>direnv</c>). A gopkg.in
+    /// <c>.vN</c> suffix is kept, as Go keeps it (<c>gopkg.in/yaml.v3</c> installs <c>yaml.v3</c>).
+    /// </summary>
+    public static string Binary(string importPath)
+    {
+        var slash = importPath.LastIndexOf('/');
+        var elem = importPath[(slash + 1)..];
+        if (slash >= 0 && IsMajorVersion(elem))
+        {
+            var dir = importPath[..slash];
+            elem = dir[(dir.LastIndexOf('/') + 1)..];
+        }
+
+        return elem;
+    }
+
+    /// <summary>Whether a path element is a major version suffix: <c>v2</c>, <c>v10</c>; not <c>v0</c>, <c>v1</c>, <c>v05</c> (cmd/go's <c>isVersionElement</c>).</summary>
+    public static bool IsMajorVersion(string elem) =>
+        elem.Length >= 2 && elem[0] == 'v' && elem[1] != '0' && !(elem[1] == '1' && elem.Length == 2) && elem[1..].All(char.IsAsciiDigit);
+
     /// <summary>A valid name from a directory name: other characters become <c>-</c>; nothing left gives <c>service</c>.</summary>
     public static string FromDirectory(string directoryName)
     {

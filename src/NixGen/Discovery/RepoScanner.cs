@@ -68,19 +68,7 @@ internal static class RepoScanner
         {
             workFile = "go.work";
             work = GoWorkFile.Parse(workFile, ReadText(root, workPath));
-            foreach (var use in work.Uses)
-            {
-                var dir = Relative(root, System.IO.Path.GetFullPath(System.IO.Path.Combine(root, use.DiskPath)));
-                if (dir == ".." || dir.StartsWith("../", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(dir))
-                {
-                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: points outside the repository");
-                }
-
-                if (!moduleDirSet.Contains(dir))
-                {
-                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: no go.mod in that directory{Untracked(view, dir)}");
-                }
-            }
+            WorkspaceRules.Check(view, work, workFile, moduleDirSet, modules);
         }
 
         var services = new List<Service>();
@@ -182,7 +170,7 @@ internal static class RepoScanner
 
     private static string DirOf(string file) => file.LastIndexOf('/') is var i and > 0 ? file[..i] : ".";
 
-    private static string Untracked(RepoView view, string dir) =>
+    internal static string Untracked(RepoView view, string dir) =>
         view.Untracked.Contains(dir == "." ? "go.mod" : dir + "/go.mod", StringComparer.Ordinal)
             ? $" tracked by git ({(dir == "." ? "" : dir + "/")}go.mod is untracked: a git flake does not see it; `git add` it)"
             : "";
@@ -194,7 +182,10 @@ internal static class RepoScanner
             return configured;
         }
 
-        var name = PackageNames.FromDirectory(m.Dir == "." ? m.Path.Split('/')[^1] : m.Dir.Split('/')[^1]);
+        // A root module is named after the binary `go install .` builds (direnv for github.com/direnv/direnv/v2), a
+        // nested one after its directory, unless that is a major version (tool/v2 builds tool).
+        var dirName = m.Dir.Split('/')[^1];
+        var name = PackageNames.FromDirectory(m.Dir == "." || PackageNames.IsMajorVersion(dirName) ? PackageNames.Binary(m.Path) : dirName);
         return PackageNames.Problem(name) is { } problem
             ? throw new RepoException(m.Dir == "." ? "go.mod" : m.Dir + "/go.mod", $"the service in {m.Dir} would be named after its directory, but {problem}: set `name:` under services: {m.Dir}: in nixgen.yaml")
             : name;

@@ -47,8 +47,8 @@ internal static class GoModJson
             w.String("High", r.High);
             w.OptionalString("Rationale", r.Rationale);
         });
-        w.List("Tool", f.Tools, (w, t) => w.String("Path", t.Path));
-        w.List("Ignore", f.Ignores, (w, i) => w.String("Path", i.Path));
+        w.List("Tool", f.EffectiveTools, (w, t) => w.String("Path", t.Path));
+        w.List("Ignore", f.EffectiveIgnores, (w, i) => w.String("Path", i.Path));
         return w.End();
     }
 

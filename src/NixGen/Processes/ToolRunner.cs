@@ -47,6 +47,22 @@ internal sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary
         return Locate(string.IsNullOrEmpty(fromEnv) ? tool : fromEnv, _variable("PATH"));
     }
 
+    /// <summary>Why <see cref="Resolve"/> found no <paramref name="tool"/>: the variable that names a missing file, or PATH.</summary>
+    public string NotFound(string tool)
+    {
+        if (tools is not null && tools.TryGetValue(tool, out var configured))
+        {
+            return $"{tool}: {configured} does not exist";
+        }
+
+        var variable = "NIXGEN_" + tool.ToUpperInvariant();
+        return _variable(variable) is { Length: > 0 } named
+            ? named.Contains('/', StringComparison.Ordinal)
+                ? $"{tool}: {variable} names {named}, which does not exist; point it at a {tool} executable, or unset it to use the {tool} on PATH"
+                : $"{tool}: {variable} names {named}, which is not on PATH; give its full path, or unset it to use the {tool} on PATH"
+            : $"{tool}: not found on PATH; install it (see README) or put it on PATH";
+    }
+
     /// <summary>How many processes this runner has started (benchmarks and tests assert no-op runs start none).</summary>
     public int ProcessesStarted => _started;
 
@@ -81,7 +97,7 @@ internal sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary
         Stream? standardOutput = null)
     {
         var timeout = Timeout;
-        var exe = Resolve(tool) ?? throw new ToolException($"{tool}: not found on PATH; install it (see README) or put it on PATH");
+        var exe = Resolve(tool) ?? throw new ToolException(NotFound(tool));
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var command = CliWrap.Cli.Wrap(exe)

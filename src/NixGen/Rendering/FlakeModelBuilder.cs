@@ -104,9 +104,10 @@ internal static class FlakeModelBuilder
         Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,
         Func<string, string> where)
     {
-        // `go install` names a binary after the last element of its package's import path. The service's program is
-        // the configured one, else the main package named like the service, else the module root's, else the first.
-        var mains = s.Module.MainPackages.Select(p => (Package: p, Binary: (p == "." ? s.Module.Path : s.Module.Path + "/" + p).Split('/')[^1])).ToList();
+        // `go install` names a binary after its package's import path (PackageNames.Binary: a /vN suffix is skipped).
+        // The service's program is the configured one, else the main package named like the service, else the module
+        // root's, else the first.
+        var mains = s.Module.MainPackages.Select(p => (Package: p, Binary: PackageNames.Binary(p == "." ? s.Module.Path : s.Module.Path + "/" + p))).ToList();
         var mainProgram = c.MainProgram ?? mains.FirstOrDefault(m => m.Binary == s.Name).Binary
             ?? (mains.FirstOrDefault(m => m.Package == ".").Binary ?? mains[0].Binary);
         if (c.MainProgram is { } configured && mains.All(m => m.Binary != configured))
