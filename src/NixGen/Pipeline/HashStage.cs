@@ -75,7 +75,8 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
             {
                 await NixFodHasher.CheckNixAsync(runner, cancellationToken).ConfigureAwait(false);
                 probe = WriteProbe(project, results);
-                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix());
+                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix(),
+                    s => FlakeModelBuilder.VendorPackage(s, project.Config.For(s.Module.Dir)));
             }
             else
             {

@@ -124,11 +124,24 @@ internal static class FlakeModelBuilder
 
         foreach (var (package, binary) in mains)
         {
-            var name = binary == s.Name ? s.Name : $"{s.Name}-{binary}";
+            var name = BinaryPackage(s, binary);
             yield return Package(s, c, hash, cross, path, ownFiles, name, [package], binary, withImage: binary == mainProgram)
                 with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
         }
     }
+
+    /// <summary>The package of one binary of a service built as a package per binary (<c>binaries: separate</c>).</summary>
+    private static string BinaryPackage(Service s, string binary) => binary == s.Name ? s.Name : $"{s.Name}-{binary}";
+
+    /// <summary>
+    /// The name of a package (under <c>packages.SYSTEM</c>) whose <c>goModules</c> is the service's vendor derivation, as
+    /// the flake names it: the service itself, or with <c>binaries: separate</c> the package of its first binary (all of
+    /// them share that derivation). The nix strategy builds it.
+    /// </summary>
+    public static string VendorPackage(Service s, ServiceConfig c) =>
+        c.SeparateBinaries && s.Module.MainPackages.Count > 1
+            ? BinaryPackage(s, PackageNames.Binary(s.Module.MainPackages[0] == "." ? s.Module.Path : s.Module.Path + "/" + s.Module.MainPackages[0]))
+            : s.Name;
 
     private static ServiceModel Package(
         Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,
