@@ -360,32 +360,4 @@ internal partial class ConfigLoader
             GoproxyAuth = raw.GoproxyAuth ?? false,
         };
     }
-
-    private static CiConfig Ci(RawCi? raw, Func<string, string, object[], ConfigException> bad)
-    {
-        var provider = raw?.Provider ?? "none";
-        if (provider is not ("github" or "none"))
-        {
-            throw bad("ci.provider", $"\"{provider}\" is not one of: github, none", ["ci", "provider"]);
-        }
-
-        var branch = raw?.DefaultBranch ?? "main";
-        if (branch.Length == 0 || branch.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '{' or '}'))
-        {
-            throw bad("ci.defaultBranch", $"\"{branch}\" is not a plain branch name", ["ci", "defaultBranch"]);
-        }
-
-        var install = raw?.NixgenInstall ?? "dotnet-tool";
-        if (install is not ("dotnet-tool" or "devshell"))
-        {
-            throw bad("ci.nixgenInstall", $"\"{install}\" is not one of: dotnet-tool, devshell", ["ci", "nixgenInstall"]);
-        }
-
-        if (provider == "none" && (raw?.Renovate == true || raw?.Dependabot == true))
-        {
-            throw bad("ci", "renovate/dependabot hooks need `provider: github`", ["ci"]);
-        }
-
-        return new CiConfig(provider, branch, raw?.Renovate ?? false, raw?.Dependabot ?? false, install);
-    }
 }
