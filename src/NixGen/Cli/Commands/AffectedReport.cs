@@ -81,7 +81,7 @@ internal static class AffectedReport
                 var first = true;
                 foreach (var r in miss.Reasons)
                 {
-                    sb.Append("| ").Append(first ? $"`{miss.Package}`" : "").Append(" | ").Append(r.Kind).Append(" | ")
+                    sb.Append(first ? $"| `{miss.Package}` | " : "| | ").Append(r.Kind).Append(" | ")
                         .Append(r.Detail.Replace("|", "\\|", StringComparison.Ordinal)).Append(" |\n");
                     first = false;
                 }
