@@ -32,16 +32,17 @@ internal sealed class CacheCheck(ToolRunner runner, HttpClient http)
             let
               flake = builtins.getFlake {{NixString.Quote(flakeRef)}};
               of = system: let ps = flake.packages.${system} or { }; in
-                map (n: { package = n; inherit system; outPath = ps.${n}.outPath; }) (builtins.filter (n: ps ? ${n}) [ {{names}} ]);
+                map (n: { package = n; inherit system; path = ps.${n}.outPath; }) (builtins.filter (n: ps ? ${n}) [ {{names}} ]);
             in builtins.concatMap of {{wanted}}
             """;
         var result = await runner.RunAsync(
             "nix", a => a.Add(["--extra-experimental-features", "nix-command flakes", "eval", "--impure", "--json", "--expr", expr]),
             root, new Dictionary<string, string?>(), ct).ConfigureAwait(false);
+        // `path`, not `outPath`: a set with an outPath serialises to that string.
         using var doc = JsonDocument.Parse(result.StandardOutput);
         return doc.RootElement.EnumerateArray().ToDictionary(
             e => (e.GetProperty("package").GetString()!, e.GetProperty("system").GetString()!),
-            e => e.GetProperty("outPath").GetString()!);
+            e => e.GetProperty("path").GetString()!);
     }
 
     /// <summary>The first of <paramref name="caches"/> that has <paramref name="outPath"/> (its narinfo exists), else null.</summary>
