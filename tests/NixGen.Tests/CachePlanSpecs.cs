@@ -111,4 +111,38 @@ public sealed class CachePlanSpecs(NixBuildFixture nix) : IClassFixture<NixBuild
         Assert.Contains("| 5 | 2 | 3 | 40% |", File.ReadAllText(summary), StringComparison.Ordinal);
         Assert.True(server.Requests >= 5, $"{server.Requests} narinfo requests");
     }
+
+    [Fact]
+    public async Task The_gitlab_plan_job_run_by_gitlab_ci_local_skips_the_cached_dependents_of_a_library_edit_then_plans_a_bump_and_a_readme_edit()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "cache"));
+        await using var server = new GoProxyServer(Path.Combine(dir.Path, "cache"), TimeSpan.Zero);
+        var (repo, baseRev, _) = await SharedLibraryEditWithLocalonlyCachedAsync(dir, server.Url);
+
+        var (jobs, log) = Forges.RunGitLabPlan(repo, baseRev, dir.Path);
+
+        Assert.Equal(Mixed.Select(p => "nixgen:" + p), jobs);
+        Assert.Contains("| 5 | 2 | 3 | 40% |", log, StringComparison.Ordinal);
+        Assert.Contains("`mixed-image` | source | 1 file: libs/shared/shared.go |", log, StringComparison.Ordinal);
+
+        // A dependency bump of one service: its packages, none cached.
+        var v130 = nix.PublishTextV130();
+        baseRev = Git.Run(repo, "rev-parse", "HEAD").Trim();
+        InProcess.Edit(repo, "services/mixed/go.mod", "example.org/text v1.2.0", "example.org/text v1.3.0");
+        File.WriteAllText(Path.Combine(repo, "services/mixed/go.sum"), v130);
+        await InProcess.UpdateAsync(repo, nix.GoEnv(dir.Path));
+        Git.CommitAll(repo, "bump example.org/text");
+        (jobs, log) = Forges.RunGitLabPlan(repo, baseRev, dir.Path);
+        Assert.Equal(Mixed.Select(p => "nixgen:" + p), jobs);
+        Assert.Contains("> | `mixed` | source | 2 files: services/mixed/go.mod, services/mixed/go.sum |\n", log, StringComparison.Ordinal);
+        Assert.Contains("> | | dependency | example.org/text v1.2.0 -> v1.3.0 |\n", log, StringComparison.Ordinal);
+
+        // A README edit: nothing to build, and a child pipeline that still passes.
+        baseRev = Git.Run(repo, "rev-parse", "HEAD").Trim();
+        File.WriteAllText(Path.Combine(repo, "README.md"), "# kinds\n");
+        Git.CommitAll(repo, "a README");
+        (jobs, _) = Forges.RunGitLabPlan(repo, baseRev, dir.Path);
+        Assert.Equal(["nixgen:nothing-to-build"], jobs);
+    }
 }

@@ -92,33 +92,13 @@ public sealed class ForgeValidationSpecs
         Assert.True(update.Exit == 0, update.Err);
         Git.InitAndCommit(repo);
 
-        // nixgen where the job's before_script looks for the release it pins; no nix on PATH (the example's caches are
-        // not reachable here: the plan warns and builds everything affected).
-        var version = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(repo, ".gitlab/nixgen.yml")), "nixgen-tools/([^\"]+)\"").Groups[1].Value;
-        var tools = Path.Combine(dir.Path, "xdg", "nixgen-tools", version);
-        var shim = dir.Write(Path.Combine("xdg", "nixgen-tools", version, "nixgen"), $"#!/bin/sh\nexec dotnet {Path.Combine(AppContext.BaseDirectory, "nixgen.dll")} \"$@\"\n");
-        File.SetUnixFileMode(shim, (UnixFileMode)Convert.ToInt32("755", 8));
+        // No nix on PATH: the example's caches are not reachable here; the plan warns and builds everything affected.
         var path = string.Join(':', (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Where(d => d.Length > 0 && !File.Exists(Path.Combine(d, "nix"))));
-        var jobEnv = new Dictionary<string, string> { ["PATH"] = path, ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "xdg"), ["GOPROXY"] = "off" };
-
         IReadOnlyList<string> Plan(string baseRev)
         {
-            var (exit, output) = Forges.GitLabCiLocal(repo, jobEnv,
-                "nixgen:plan", "--variable", "CI_PIPELINE_SOURCE=merge_request_event", "--variable", "CI_MERGE_REQUEST_DIFF_BASE_SHA=" + baseRev,
-                "--variable", "XDG_CACHE_HOME=" + Path.Combine(dir.Path, "xdg"), "--variable", "GOPROXY=off");
-            Assert.True(exit == 0, output);
-            Assert.Contains("## What this change rebuilds", output, StringComparison.Ordinal);
-            var child = Directory.EnumerateFiles(Path.Combine(repo, ".gitlab-ci-local", "artifacts"), "nixgen-pipeline.yml", SearchOption.AllDirectories).Single();
-            var (valid, validation) = Forges.GitLabCiLocal(repo, null, "--list", "--file", Path.GetRelativePath(repo, child));
-            Assert.True(valid == 0, validation);
-            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-            yaml.Load(new StringReader(File.ReadAllText(child)));
-            foreach (var f in new[] { "nixgen-pipeline.yml", "nixgen-affected.md" })
-            {
-                File.Delete(Path.Combine(repo, f));
-            }
-
-            return [.. ((YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode).Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal)];
+            var (jobs, log) = Forges.RunGitLabPlan(repo, baseRev, dir.Path, path);
+            Assert.Contains("## What this change rebuilds", log, StringComparison.Ordinal);
+            return [.. jobs.Order(StringComparer.Ordinal)];
         }
 
         var before = Git.Run(repo, "rev-parse", "HEAD").Trim();

@@ -37,4 +37,41 @@ public static class Forges
             [Path.Combine(Dir.Value, "node_modules", "gitlab-ci-local", "dist", "index.js"), .. args]);
         return (exit, stdout + stderr);
     }
+
+    /// <summary>
+    /// Runs the generated <c>nixgen:plan</c> job of <paramref name="repo"/> (committed, with .gitlab/nixgen.yml) with
+    /// gitlab-ci-local's shell executor as a merge request pipeline against <paramref name="baseRev"/>, with this build of
+    /// nixgen where the job's before_script looks for the release it pins; checks that the child pipeline it exports as an
+    /// artifact passes validation too, and returns its job names in order, with the job log.
+    /// </summary>
+    /// <param name="path">The job's PATH (without nix, say); default: this process's.</param>
+    public static (IReadOnlyList<string> Jobs, string Log) RunGitLabPlan(string repo, string baseRev, string scratch, string? path = null)
+    {
+        var version = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(repo, ".gitlab", "nixgen.yml")), "nixgen-tools/([^\"]+)\"").Groups[1].Value;
+        var xdg = Path.Combine(scratch, "xdg");
+        var shim = Path.Combine(xdg, "nixgen-tools", version, "nixgen");
+        if (!File.Exists(shim))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(shim)!);
+            File.WriteAllText(shim, $"#!/bin/sh\nexec dotnet {Path.Combine(AppContext.BaseDirectory, "nixgen.dll")} \"$@\"\n");
+            File.SetUnixFileMode(shim, (UnixFileMode)Convert.ToInt32("755", 8));
+        }
+
+        var env = new Dictionary<string, string> { ["PATH"] = path ?? Environment.GetEnvironmentVariable("PATH") ?? "", ["XDG_CACHE_HOME"] = xdg, ["GOPROXY"] = "off" };
+        var (exit, log) = GitLabCiLocal(repo, env,
+            "nixgen:plan", "--variable", "CI_PIPELINE_SOURCE=merge_request_event", "--variable", "CI_MERGE_REQUEST_DIFF_BASE_SHA=" + baseRev,
+            "--variable", "XDG_CACHE_HOME=" + xdg, "--variable", "GOPROXY=off");
+        Assert.True(exit == 0, log);
+        var child = Directory.EnumerateFiles(Path.Combine(repo, ".gitlab-ci-local", "artifacts"), "nixgen-pipeline.yml", SearchOption.AllDirectories).Single();
+        var (valid, validation) = GitLabCiLocal(repo, null, "--list", "--file", Path.GetRelativePath(repo, child));
+        Assert.True(valid == 0, validation);
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(child)));
+        foreach (var f in new[] { "nixgen-pipeline.yml", "nixgen-affected.md" })
+        {
+            File.Delete(Path.Combine(repo, f));
+        }
+
+        return ([.. ((YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode).Children.Keys.Select(k => k.ToString())], log);
+    }
 }
