@@ -80,6 +80,23 @@ public sealed class GitLabCiSpecs
         Assert.False(File.Exists(Path.Combine(repo, ".gitlab-ci.yml")));
     }
 
+    [Fact]
+    public async Task Init_with_ci_gitlab_records_the_provider_and_writes_the_gitlab_files()
+    {
+        using var dir = new TempDir();
+        var repo = NewRepo(dir, "");
+        File.Delete(Path.Combine(repo, "nixgen.yaml"));
+
+        var run = await InProcessCli.RunAsync(repo, Env(dir.Path), "init", "--ci", "gitlab");
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("ci:\n  provider: gitlab\n", File.ReadAllText(Path.Combine(repo, "nixgen.yaml")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(repo, ".gitlab/nixgen.yml")));
+        Assert.True(File.Exists(Path.Combine(repo, ".gitlab-ci.yml")));
+        Assert.False(File.Exists(Path.Combine(repo, ".github/workflows/nix.yml")));
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, Env(dir.Path), "check")).Exit);
+    }
+
     [Theory]
     [InlineData("provider: [github, bitbucket]", "nixgen.yaml:2:13: ci.provider: \"bitbucket\" is not one of: github, gitlab, none (or a list: [github, gitlab])")]
     [InlineData("provider: gitlab\n  dependabot: true", "the dependabot hook needs `provider: github`")]

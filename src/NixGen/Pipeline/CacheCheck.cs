@@ -13,7 +13,8 @@ internal sealed record CacheLookup(string Package, string System, string? OutPat
 /// A cache-aware plan: each affected package's out path is evaluated (no build) and every binary cache is asked for its
 /// <c>&lt;hash&gt;.narinfo</c>, as a substituter would; a package every system finds in a cache needs no job.
 /// </summary>
-internal sealed class CacheCheck(ToolRunner runner, HttpClient http)
+/// <param name="cachixToken">A Cachix auth token (<c>CACHIX_AUTH_TOKEN</c>): sent to <c>*.cachix.org</c>, so private caches answer.</param>
+internal sealed class CacheCheck(ToolRunner runner, HttpClient http, string? cachixToken = null)
 {
     /// <summary>The caches of nixgen.yaml as substituter URLs: Cachix ones as <c>https://NAME.cachix.org</c>.</summary>
     public static IEnumerable<string> Configured(NixGenConfig config) => config.Caches.Select(c => c.Url);
@@ -63,7 +64,13 @@ internal sealed class CacheCheck(ToolRunner runner, HttpClient http)
                 continue;
             }
 
-            using var response = await http.GetAsync(new Uri(narinfo), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(narinfo));
+            if (cachixToken is { Length: > 0 } && request.RequestUri!.Host.EndsWith(".cachix.org", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", cachixToken);
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return cache;

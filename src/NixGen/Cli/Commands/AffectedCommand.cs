@@ -113,7 +113,7 @@ internal sealed class AffectedCommand(CliHost host)
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var lookups = await new CacheCheck(Runs.NewRunner(host, c), http)
+            var lookups = await new CacheCheck(Runs.NewRunner(host, c), http, host.Variable("CACHIX_AUTH_TOKEN"))
                 .LookupAsync(root, [.. affected.Select(a => a.Package)], p.GetValue(_system) ?? [], caches, ct).ConfigureAwait(false);
             return new CachePlan(affected, lookups, caches, true);
         }
