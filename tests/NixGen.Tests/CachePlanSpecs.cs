@@ -57,6 +57,10 @@ public sealed class CachePlanSpecs(NixBuildFixture nix) : IClassFixture<NixBuild
         using var dir = new TempDir();
         var (repo, baseRev, cache) = await SharedLibraryEditWithLocalonlyCachedAsync(dir, "https://cache.invalid");
         var env = new Dictionary<string, string?> { ["GOPROXY"] = "off" };
+        // mixed's vendor tree (its fixed-output goModules, shared by its cross build) is in the cache too: a partial hit.
+        nix.Model.Build(repo, nix.NixEnv, "mixed");
+        var vendor = nix.Model.EvalRaw(repo, $"packages.{NixModel.System}.mixed.goModules.outPath");
+        Assert.Equal(0, Tools.Run("nix", repo, null, "--extra-experimental-features", "nix-command", "copy", "--to", "file://" + cache, vendor).Exit);
 
         var child = await InProcessCli.RunAsync(repo, env, "affected", "--base", baseRev, "--format", "gitlab-ci", "--cache", "file://" + cache, "--summary", Path.Combine(dir.Path, "summary.md"));
 
@@ -66,6 +70,7 @@ public sealed class CachePlanSpecs(NixBuildFixture nix) : IClassFixture<NixBuild
         Assert.Equal(Mixed.Select(p => "nixgen:" + p), ((YamlMappingNode)yaml.Documents[0].RootNode).Children.Keys.Select(k => k.ToString()));
         var summary = File.ReadAllText(Path.Combine(dir.Path, "summary.md"));
         Assert.Contains($"| 5 | 2 | 3 | 40% |\n\nCaches asked: `file://{cache}`.\n\nCached, no job: `localonly` (file://{cache}), `localonly-linux-arm64` (file://{cache}).", summary, StringComparison.Ordinal);
+        Assert.Contains($"Vendor tree cached, only compiled: `mixed` (file://{cache}), `mixed-linux-arm64` (file://{cache}).\n", summary, StringComparison.Ordinal);
         Assert.Contains("| `mixed` | source | 1 file: libs/shared/shared.go |\n", summary, StringComparison.Ordinal);
 
         // Without the cache, every dependent is built; with an empty one too.

@@ -25,7 +25,7 @@ public sealed class CacheReportSpecs
             new("localonly", "x86_64-linux", "/nix/store/bbb-localonly", Cache),
             new("mixed", "aarch64-linux", "/nix/store/ccc-mixed", null),
             new("mixed", "x86_64-linux", "/nix/store/ddd-mixed", Cache),
-            new("mixed-image", "x86_64-linux", "/nix/store/eee-mixed-image", null),
+            new("mixed-image", "x86_64-linux", "/nix/store/eee-mixed-image", null, Cache),
         ], [Cache], true);
 
         Assert.Equal(["mixed", "mixed-image"], plan.ToBuild.Select(a => a.Package));
@@ -33,6 +33,7 @@ public sealed class CacheReportSpecs
         Assert.EndsWith(
             "### Binary cache\n\n| affected | cached | to build | hit rate |\n| ---: | ---: | ---: | ---: |\n| 3 | 1 | 2 | 33% |\n\n" +
             "Caches asked: `file:///srv/cache`.\n\nCached, no job: `localonly` (file:///srv/cache).\n\n" +
+            "Vendor tree cached, only compiled: `mixed-image` (file:///srv/cache).\n\n" +
             "Misses, built now:\n\n| package | class | evidence |\n| --- | --- | --- |\n" +
             "| `mixed` | source | 1 file: libs/shared/shared.go |\n| | dependency | example.org/text v1.2.0 -> v1.3.0 |\n" +
             "| `mixed-image` | source | 1 file: libs/shared/shared.go |\n\n",

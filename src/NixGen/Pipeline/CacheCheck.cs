@@ -7,7 +7,8 @@ using NixGen.Processes;
 namespace NixGen.Pipeline;
 
 /// <summary>Where one affected package's out path already is, on one system: the cache that holds it, or none (a miss).</summary>
-internal sealed record CacheLookup(string Package, string System, string? OutPath, string? Cache);
+/// <param name="VendorCache">For a miss: the cache that holds its fixed-output <c>goModules</c> (the build then fetches no module).</param>
+internal sealed record CacheLookup(string Package, string System, string? OutPath, string? Cache, string? VendorCache = null);
 
 /// <summary>
 /// A cache-aware plan: each affected package's out path is evaluated (no build) and every binary cache is asked for its
@@ -23,7 +24,7 @@ internal sealed class CacheCheck(ToolRunner runner, HttpClient http, string? cac
     /// The out path of each of <paramref name="packages"/> on each of <paramref name="systems"/> (the current one when empty),
     /// from the flake in <paramref name="root"/>, in one <c>nix eval</c>; a package the flake does not have is left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<(string Package, string System), string>> OutPathsAsync(
+    public async Task<IReadOnlyDictionary<(string Package, string System), (string Path, string? Vendor)>> OutPathsAsync(
         string root, IReadOnlyCollection<string> packages, IReadOnlyCollection<string> systems, CancellationToken ct)
     {
         var flakeRef = Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git")) ? "git+file://" + root : "path:" + root;
@@ -33,7 +34,13 @@ internal sealed class CacheCheck(ToolRunner runner, HttpClient http, string? cac
             let
               flake = builtins.getFlake {{NixString.Quote(flakeRef)}};
               of = system: let ps = flake.packages.${system} or { }; in
-                map (n: { package = n; inherit system; path = ps.${n}.outPath; }) (builtins.filter (n: ps ? ${n}) [ {{names}} ]);
+                map (n: {
+                  package = n;
+                  inherit system;
+                  path = ps.${n}.outPath;
+                  # The fixed-output vendor derivation ("" without one, as buildGoModule has it).
+                  vendor = let g = ps.${n}.goModules or ""; in if builtins.isAttrs g then g.outPath else null;
+                }) (builtins.filter (n: ps ? ${n}) [ {{names}} ]);
             in builtins.concatMap of {{wanted}}
             """;
         var result = await runner.RunAsync(
@@ -43,7 +50,7 @@ internal sealed class CacheCheck(ToolRunner runner, HttpClient http, string? cac
         using var doc = JsonDocument.Parse(result.StandardOutput);
         return doc.RootElement.EnumerateArray().ToDictionary(
             e => (e.GetProperty("package").GetString()!, e.GetProperty("system").GetString()!),
-            e => e.GetProperty("path").GetString()!);
+            e => (e.GetProperty("path").GetString()!, e.TryGetProperty("vendor", out var v) ? v.GetString() : null));
     }
 
     /// <summary>The first of <paramref name="caches"/> that has <paramref name="outPath"/> (its narinfo exists), else null.</summary>
@@ -96,9 +103,11 @@ internal sealed class CacheCheck(ToolRunner runner, HttpClient http, string? cac
 
         var paths = await OutPathsAsync(root, packages, systems, ct).ConfigureAwait(false);
         var lookups = new List<CacheLookup>();
-        foreach (var ((package, system), outPath) in paths.OrderBy(p => p.Key.Package, StringComparer.Ordinal).ThenBy(p => p.Key.System, StringComparer.Ordinal))
+        foreach (var ((package, system), (outPath, vendor)) in paths.OrderBy(p => p.Key.Package, StringComparer.Ordinal).ThenBy(p => p.Key.System, StringComparer.Ordinal))
         {
-            lookups.Add(new CacheLookup(package, system, outPath, await FindAsync(outPath, caches, ct).ConfigureAwait(false)));
+            var cache = await FindAsync(outPath, caches, ct).ConfigureAwait(false);
+            var vendorCache = cache is null && vendor is not null ? await FindAsync(vendor, caches, ct).ConfigureAwait(false) : null;
+            lookups.Add(new CacheLookup(package, system, outPath, cache, vendorCache));
         }
 
         return lookups;

@@ -14,6 +14,14 @@ internal sealed record CachePlan(IReadOnlyList<AffectedPackage> Affected, IReadO
         .Where(g => g.All(l => l.Cache is not null))
         .ToDictionary(g => g.Key, g => g.First().Cache!, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Misses whose fixed-output vendor tree (<c>goModules</c>) a cache holds on every system: a partial hit, the build
+    /// substitutes it and only compiles. The value is the cache.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VendorCached { get; } = Lookups.GroupBy(l => l.Package, StringComparer.Ordinal)
+        .Where(g => g.Any(l => l.Cache is null) && g.All(l => l.Cache is not null || l.VendorCache is not null))
+        .ToDictionary(g => g.Key, g => g.First(l => l.Cache is null).VendorCache!, StringComparer.Ordinal);
+
     /// <summary>The affected packages no cache holds: what CI builds, in name order.</summary>
     public IReadOnlyList<AffectedPackage> ToBuild => [.. Affected.Where(a => !Cached.ContainsKey(a.Package))];
 

@@ -73,6 +73,11 @@ internal static class AffectedReport
             sb.Append("Cached, no job: ").Append(string.Join(", ", plan.Cached.Select(c => $"`{c.Key}` ({c.Value})"))).Append(".\n\n");
         }
 
+        if (plan.VendorCached.Count > 0)
+        {
+            sb.Append("Vendor tree cached, only compiled: ").Append(string.Join(", ", plan.VendorCached.Select(c => $"`{c.Key}` ({c.Value})"))).Append(".\n\n");
+        }
+
         if (plan.ToBuild.Count > 0)
         {
             sb.Append("Misses, built now:\n\n| package | class | evidence |\n| --- | --- | --- |\n");
