@@ -45,10 +45,14 @@ public sealed class ForgeValidationSpecs
         Assert.Contains("broken.yml", brokenOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_generated_gitlab_files_and_child_pipelines_pass_gitlab_ci_local_validation_and_a_broken_one_does_not()
+    public static TheoryData<string> GitLabCases() =>
+        [.. Directory.EnumerateDirectories(Repo.Snapshots).Where(d => File.Exists(Path.Combine(d, "nixgen.verified.yml"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(GitLabCases))]
+    public void The_generated_gitlab_files_and_child_pipelines_pass_gitlab_ci_local_validation_and_a_broken_one_does_not(string name)
     {
-        var snapshot = Path.Combine(Repo.Snapshots, "190-ci-gitlab");
+        var snapshot = Path.Combine(Repo.Snapshots, name);
         var config = ConfigLoader.Load(Path.Combine(snapshot, "input", "nixgen.yaml"));
         using var dir = new TempDir();
         var repo = CommittedRepo(dir, new Dictionary<string, string>
