@@ -97,6 +97,28 @@ public sealed class GitLabCiSpecs
         Assert.Equal(0, (await InProcessCli.RunAsync(repo, Env(dir.Path), "check")).Exit);
     }
 
+    [Fact]
+    public async Task A_service_at_the_repository_root_leaves_nixgens_gitlab_files_out_of_its_source_but_keeps_a_teams_own()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "go.mod", "module example.com/x/root\n\ngo 1.21\n");
+        InProcess.WriteFile(repo, "main.go", "package main\n\nfunc main() {}\n");
+        InProcess.WriteFile(repo, "nixgen.yaml", "ci:\n  provider: gitlab\n");
+
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, Env(dir.Path), "update")).Exit);
+        var flake = File.ReadAllText(Path.Combine(repo, "flake.nix"));
+        Assert.Contains("./.gitlab-ci.yml", flake, StringComparison.Ordinal);
+        Assert.Contains("./.gitlab/nixgen.yml", flake, StringComparison.Ordinal);
+
+        // The team's own .gitlab-ci.yml is theirs: in the source, as in Nix's view of the repository.
+        File.WriteAllText(Path.Combine(repo, ".gitlab-ci.yml"), "include:\n  - local: .gitlab/nixgen.yml\n");
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, Env(dir.Path), "update")).Exit);
+        flake = File.ReadAllText(Path.Combine(repo, "flake.nix"));
+        Assert.DoesNotContain("./.gitlab-ci.yml", flake, StringComparison.Ordinal);
+        Assert.Contains("./.gitlab/nixgen.yml", flake, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("provider: [github, bitbucket]", "nixgen.yaml:2:13: ci.provider: \"bitbucket\" is not one of: github, gitlab, none (or a list: [github, gitlab])")]
     [InlineData("provider: gitlab\n  dependabot: true", "the dependabot hook needs `provider: github`")]
