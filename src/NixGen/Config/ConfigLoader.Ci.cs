@@ -17,6 +17,10 @@ internal partial class ConfigLoader
     [GeneratedRegex(@"\A(?!-)(?!.*\.\.)(?!.*//)(?!.*@\{)(?!/)(?!.*/\z)(?!.*\.\z)(?!.*\.lock\z)(?!\.)(?!.*/\.)[A-Za-z0-9._/@-]{1,200}\z")]
     private static partial Regex BranchPattern();
 
+    /// <summary>A GitLab runner tag nixgen writes into the child pipeline's <c>tags:</c>.</summary>
+    [GeneratedRegex(@"\A[A-Za-z0-9._:/-](?:[A-Za-z0-9._:/ -]{0,98}[A-Za-z0-9._:/-])?\z")]
+    private static partial Regex RunnerTagPattern();
+
     private static List<CacheConfig> Caches(RawConfig raw, Site site)
     {
         var caches = new List<CacheConfig>();
@@ -63,12 +67,22 @@ internal partial class ConfigLoader
             throw site.Bad("ci.nixgenInstall", "devshell needs devShell.nixgen (the flake nixgen comes from)", "ci", "nixgenInstall");
         }
 
-        var provider = raw?.Provider ?? "none";
-        if (provider is not ("github" or "none"))
+        List<string> providers = raw?.Provider switch
         {
-            throw site.Bad("ci.provider", $"{UnsafeText.Display(provider)} is not one of: github, none", "ci", "provider");
+            null => [],
+            string one => [one],
+            List<object> many when many.All(p => p is string) => [.. many.Cast<string>()],
+            _ => throw site.Bad("ci.provider", "expected one provider or a list: github, gitlab, [github, gitlab] or none", "ci", "provider"),
+        };
+        foreach (var provider in providers)
+        {
+            if (provider is not ("github" or "gitlab" or "none") || (provider == "none" && providers.Count > 1))
+            {
+                throw site.Bad("ci.provider", $"{UnsafeText.Display(provider)} is not one of: github, gitlab, none (or a list: [github, gitlab])", "ci", "provider");
+            }
         }
 
+        providers = [.. providers.Where(p => p != "none").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var branch = raw?.DefaultBranch ?? "main";
         if (!BranchPattern().IsMatch(branch))
         {
@@ -81,11 +95,25 @@ internal partial class ConfigLoader
             throw site.Bad("ci.nixgenInstall", $"{UnsafeText.Display(install)} is not one of: dotnet-tool, devshell", "ci", "nixgenInstall");
         }
 
-        if (provider == "none" && (raw?.Renovate == true || raw?.Dependabot == true))
+        if (!providers.Contains("github") && raw?.Dependabot == true)
         {
-            throw site.Bad("ci", "renovate/dependabot hooks need `provider: github`", "ci");
+            throw site.Bad("ci", "the dependabot hook needs `provider: github` (or [github, gitlab])", "ci");
         }
 
-        return new CiConfig(provider, branch, raw?.Renovate ?? false, raw?.Dependabot ?? false, install);
+        if (providers.Count == 0 && raw?.Renovate == true)
+        {
+            throw site.Bad("ci", "the renovate hook needs a provider: github, gitlab or both", "ci");
+        }
+
+        var tags = raw?.RunnerTags ?? ["nix"];
+        foreach (var (tag, i) in tags.Select((t, i) => (t, i)))
+        {
+            if (!RunnerTagPattern().IsMatch(tag))
+            {
+                throw site.Bad("ci.runnerTags", $"{UnsafeText.Display(tag)} is not a runner tag (letters, digits, spaces and . _ : / -)", "ci", "runnerTags", i);
+            }
+        }
+
+        return new CiConfig(providers, branch, raw?.Renovate ?? false, raw?.Dependabot ?? false, install) { RunnerTags = tags };
     }
 }

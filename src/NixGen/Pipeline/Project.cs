@@ -24,7 +24,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         Repository Scan(NixGenConfig c)
         {
-            var written = Rendering.FlakeFiles.WrittenFor(c);
+            var written = Rendering.FlakeFiles.WrittenFor(c, root);
             return RepoScanner.Scan(
                 root,
                 c.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal),
@@ -54,7 +54,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
             // What nixgen writes follows the new config (a CI workflow, a module): the source sets leave those out.
             var scanned = config;
             config = ConfigLoader.FromText(ConfigFile, newConfig.TrimStart('\uFEFF'));
-            if (!Rendering.FlakeFiles.WrittenFor(config).SequenceEqual(Rendering.FlakeFiles.WrittenFor(scanned), StringComparer.Ordinal))
+            if (!Rendering.FlakeFiles.WrittenFor(config, root).SequenceEqual(Rendering.FlakeFiles.WrittenFor(scanned, root), StringComparer.Ordinal))
             {
                 repo = Scan(config);
             }

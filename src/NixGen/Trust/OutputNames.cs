@@ -6,6 +6,6 @@ internal static class OutputNames
     public static readonly IReadOnlyList<string> Fixed =
     [
         "flake.nix", "default.nix", "nixgen.lock", "nixgen.yaml", "renovate.json", "nix/go-modules.json",
-        ".github/workflows/nix.yml", ".github/workflows/nixgen-dependabot.yml",
+        ".github/workflows/nix.yml", ".github/workflows/nixgen-dependabot.yml", ".gitlab/nixgen.yml", ".gitlab-ci.yml",
     ];
 }

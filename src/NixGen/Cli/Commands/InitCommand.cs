@@ -15,8 +15,8 @@ internal sealed class InitCommand(CliHost host)
 
     private static Option<string?> CreateCiOption()
     {
-        var option = new Option<string?>("--ci") { Description = "Also generate the CI workflow (writes `ci: provider: github` into the new nixgen.yaml)" };
-        option.AcceptOnlyFromAmong("github");
+        var option = new Option<string?>("--ci") { Description = "Also generate CI: `github` (a GitHub Actions workflow) or `gitlab` (a GitLab CI pipeline); written as `ci: provider:` into the new nixgen.yaml" };
+        option.AcceptOnlyFromAmong("github", "gitlab");
         return option;
     }
 
