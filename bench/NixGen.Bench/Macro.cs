@@ -46,7 +46,12 @@ public sealed class Macro(MacroOptions options)
 
     private Dictionary<string, string?> NixgenEnv(string proxyUrl, string cache) => new()
     {
-        ["GOPROXY"] = proxyUrl, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod", ["XDG_CACHE_HOME"] = cache, ["GOMODCACHE"] = null, ["NO_COLOR"] = "1",
+        ["GOPROXY"] = proxyUrl,
+        ["GOSUMDB"] = "off",
+        ["GOFLAGS"] = "-mod=mod",
+        ["XDG_CACHE_HOME"] = cache,
+        ["GOMODCACHE"] = null,
+        ["NO_COLOR"] = "1",
     };
 
     /// <returns>The baseline's and vendor mode's cold-init seconds.</returns>
@@ -74,8 +79,14 @@ public sealed class Macro(MacroOptions options)
             var dir = Path.Combine(scratch, "src", s.Dir);
             var env = new Dictionary<string, string?>
             {
-                ["GOPROXY"] = server.Url, ["GOSUMDB"] = "off", ["GOWORK"] = "off", ["GOTOOLCHAIN"] = "local", ["GOFLAGS"] = "",
-                ["GOMODCACHE"] = Path.Combine(scratch, "modcache"), ["GOCACHE"] = Path.Combine(scratch, "gocache"), ["GOPATH"] = Path.Combine(scratch, "gopath"),
+                ["GOPROXY"] = server.Url,
+                ["GOSUMDB"] = "off",
+                ["GOWORK"] = "off",
+                ["GOTOOLCHAIN"] = "local",
+                ["GOFLAGS"] = "",
+                ["GOMODCACHE"] = Path.Combine(scratch, "modcache"),
+                ["GOCACHE"] = Path.Combine(scratch, "gocache"),
+                ["GOPATH"] = Path.Combine(scratch, "gopath"),
             };
             var vendor = Proc.Run("go", ["mod", "vendor"], dir, env);
             if (vendor.Exit != 0 && !vendor.Err.Contains("no dependencies to vendor", StringComparison.Ordinal))
@@ -212,7 +223,10 @@ public sealed class Macro(MacroOptions options)
     {
         var git = new Dictionary<string, string?>
         {
-            ["GIT_AUTHOR_NAME"] = "bench", ["GIT_AUTHOR_EMAIL"] = "bench@example.com", ["GIT_COMMITTER_NAME"] = "bench", ["GIT_COMMITTER_EMAIL"] = "bench@example.com",
+            ["GIT_AUTHOR_NAME"] = "bench",
+            ["GIT_AUTHOR_EMAIL"] = "bench@example.com",
+            ["GIT_COMMITTER_NAME"] = "bench",
+            ["GIT_COMMITTER_EMAIL"] = "bench@example.com",
         };
         Proc.Run("git", ["init", "-q"], repo, git).Check("git init");
         Proc.Run("git", ["add", "-A"], repo, git).Check("git add");

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NixGen.Tests.Support;
 
 namespace NixGen.Tests;

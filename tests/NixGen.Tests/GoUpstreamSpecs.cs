@@ -27,7 +27,9 @@ public sealed class GoUpstreamSpecs
 
     private static Dictionary<string, string?> Env(TempDir dir, string downloads) => new()
     {
-        ["GOPROXY"] = "off", ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache"), ["NIXGEN_GO_DOWNLOADS"] = downloads,
+        ["GOPROXY"] = "off",
+        ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache"),
+        ["NIXGEN_GO_DOWNLOADS"] = downloads,
     };
 
     [Fact]

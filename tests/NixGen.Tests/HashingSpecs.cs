@@ -1,7 +1,5 @@
-using System.Text;
 using NixGen.Hashing;
 using NixGen.Pipeline;
-using NixGen.Planning;
 using NixGen.Processes;
 using NixGen.Tests.Support;
 
@@ -149,8 +147,12 @@ public sealed class HashingSpecs
         Repo.CopyTree(Path.Combine(repo, "libs"), Path.Combine(work.Path, "libs"));
         var env = new Dictionary<string, string>
         {
-            ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy"), ["GOSUMDB"] = "off", ["GOWORK"] = "off",
-            ["GOMODCACHE"] = Path.Combine(work.Path, "fresh-modcache"), ["GOFLAGS"] = "", ["GOTOOLCHAIN"] = "local",
+            ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy"),
+            ["GOSUMDB"] = "off",
+            ["GOWORK"] = "off",
+            ["GOMODCACHE"] = Path.Combine(work.Path, "fresh-modcache"),
+            ["GOFLAGS"] = "",
+            ["GOTOOLCHAIN"] = "local",
         };
         var dir = Path.Combine(work.Path, modRoot);
         var (exit, _, err) = Tools.Run("go", dir, env, "mod", "vendor");

@@ -73,8 +73,13 @@ public sealed class ModernGoSpecs(ModernGoFixture fixture) : IClassFixture<Moder
 
     private Dictionary<string, string?> Env(string scratch, string series) => new()
     {
-        ["GOPROXY"] = fixture.Proxy.Url, ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod", ["GOMODCACHE"] = null,
-        ["XDG_CACHE_HOME"] = Path.Combine(scratch, "cache"), ["NIXGEN_SCRATCH"] = Path.Combine(scratch, "tmp"), ["NIXGEN_GO"] = GoOf(series),
+        ["GOPROXY"] = fixture.Proxy.Url,
+        ["GOSUMDB"] = "off",
+        ["GOFLAGS"] = "-mod=mod",
+        ["GOMODCACHE"] = null,
+        ["XDG_CACHE_HOME"] = Path.Combine(scratch, "cache"),
+        ["NIXGEN_SCRATCH"] = Path.Combine(scratch, "tmp"),
+        ["NIXGEN_GO"] = GoOf(series),
     };
 
     /// <summary>`go mod vendor` by hand with one Go series in a clone (the tracked files only), and `nix hash path`.</summary>
@@ -84,8 +89,13 @@ public sealed class ModernGoSpecs(ModernGoFixture fixture) : IClassFixture<Moder
         Git.Run(repo, "clone", "-q", repo, clone);
         var env = new Dictionary<string, string>
         {
-            ["GOPROXY"] = fixture.Proxy.Url, ["GOSUMDB"] = "off", ["GOWORK"] = "off", ["GOFLAGS"] = "", ["GOTOOLCHAIN"] = "local",
-            ["GOMODCACHE"] = Path.Combine(scratch, "independent-modcache"), ["GOCACHE"] = Path.Combine(scratch, "independent-cache"),
+            ["GOPROXY"] = fixture.Proxy.Url,
+            ["GOSUMDB"] = "off",
+            ["GOWORK"] = "off",
+            ["GOFLAGS"] = "",
+            ["GOTOOLCHAIN"] = "local",
+            ["GOMODCACHE"] = Path.Combine(scratch, "independent-modcache"),
+            ["GOCACHE"] = Path.Combine(scratch, "independent-cache"),
         };
         var (exit, _, stderr) = Tools.Run(GoOf(series), clone, env, "mod", "vendor");
         Assert.True(exit == 0, $"go {series} mod vendor: {stderr}");

@@ -1,6 +1,7 @@
 using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Hashing;
+using NixGen.Naming;
 using NixGen.Tests.Support;
 
 namespace NixGen.Tests;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using CsCheck;
 using NixGen.GoModules;
 using NixGen.Tests.Support;
@@ -343,7 +342,11 @@ public sealed class ParserSpecs
 
     internal static Dictionary<string, string> GoEnv() => new()
     {
-        ["GOTOOLCHAIN"] = "local", ["GOFLAGS"] = "", ["GOPROXY"] = "off", ["GOWORK"] = "off", ["GOENV"] = "off",
+        ["GOTOOLCHAIN"] = "local",
+        ["GOFLAGS"] = "",
+        ["GOPROXY"] = "off",
+        ["GOWORK"] = "off",
+        ["GOENV"] = "off",
     };
 
     private static string GoModEditJson(string text)

@@ -53,8 +53,10 @@ public sealed class ReleaseSpecs(ReleaseModels releases) : IClassFixture<Release
 {
     private static readonly Dictionary<string, (string Goos, string Goarch)> Platforms = new(StringComparer.Ordinal)
     {
-        ["x86_64-linux"] = ("linux", "amd64"), ["aarch64-linux"] = ("linux", "arm64"),
-        ["x86_64-darwin"] = ("darwin", "amd64"), ["aarch64-darwin"] = ("darwin", "arm64"),
+        ["x86_64-linux"] = ("linux", "amd64"),
+        ["aarch64-linux"] = ("linux", "arm64"),
+        ["x86_64-darwin"] = ("darwin", "amd64"),
+        ["aarch64-darwin"] = ("darwin", "arm64"),
     };
 
     public static TheoryData<string, string> CasesOnReleases()

@@ -1,6 +1,5 @@
 using NixGen.Config;
 using NixGen.Nix;
-using NixGen.Rendering;
 using NixGen.Tests.Support;
 
 namespace NixGen.Tests;

@@ -110,8 +110,12 @@ public static class Independent
 {
     public static Dictionary<string, string> GoEnv(string proxyUrl, string modCache) => new()
     {
-        ["GOPROXY"] = proxyUrl, ["GOSUMDB"] = "off", ["GOWORK"] = "off", ["GOMODCACHE"] = modCache,
-        ["GOFLAGS"] = "", ["GOTOOLCHAIN"] = "local",
+        ["GOPROXY"] = proxyUrl,
+        ["GOSUMDB"] = "off",
+        ["GOWORK"] = "off",
+        ["GOMODCACHE"] = modCache,
+        ["GOFLAGS"] = "",
+        ["GOTOOLCHAIN"] = "local",
     };
 
     public static string? VendorHash(string repo, string modRoot, string proxyUrl)

@@ -1,9 +1,6 @@
-using NixGen.Config;
-using NixGen.Discovery;
 using NixGen.Hashing;
 using NixGen.Pipeline;
 using NixGen.Processes;
-using NixGen.Planning;
 using NixGen.Rendering;
 using NixGen.Tests.Support;
 

@@ -1,8 +1,6 @@
-using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.GoModules;
 using NixGen.Hashing;
-using NixGen.Pipeline;
 using NixGen.Processes;
 using NixGen.Tests.Support;
 

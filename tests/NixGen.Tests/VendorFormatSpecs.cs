@@ -49,8 +49,12 @@ public sealed class VendorFormatSpecs
                 var env = new Dictionary<string, string>
                 {
                     ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy"),
-                    ["GOSUMDB"] = "off", ["GOFLAGS"] = "-mod=mod", ["GOWORK"] = "off", ["GOTOOLCHAIN"] = "local",
-                    ["GOMODCACHE"] = Path.Combine(dir.Path, series, "modcache"), ["GOCACHE"] = Path.Combine(dir.Path, series, "cache"),
+                    ["GOSUMDB"] = "off",
+                    ["GOFLAGS"] = "-mod=mod",
+                    ["GOWORK"] = "off",
+                    ["GOTOOLCHAIN"] = "local",
+                    ["GOMODCACHE"] = Path.Combine(dir.Path, series, "modcache"),
+                    ["GOCACHE"] = Path.Combine(dir.Path, series, "cache"),
                 };
                 var (exit, _, stderr) = Tools.Run(GoOf(series), modRoot, env, "mod", "vendor");
                 Assert.True(exit == 0, $"go {series} mod vendor in {service}: {stderr}");

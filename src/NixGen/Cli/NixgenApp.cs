@@ -82,7 +82,7 @@ internal static class NixgenApp
             await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException or Trust.UnsafePathException)
+        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException or Trust.UnsafePathException or ToolSettingException)
         {
             await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
             return ExitCodes.InvalidInput;

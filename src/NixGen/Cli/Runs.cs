@@ -3,6 +3,7 @@ using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Planning;
 using NixGen.Processes;
+using NixGen.Trust;
 
 namespace NixGen.Cli;
 

@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace NixGen.Config;
 
 /// <summary>A nixgen.yaml that cannot be used, with <c>file:line:col</c>.</summary>

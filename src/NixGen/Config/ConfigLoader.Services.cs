@@ -36,7 +36,7 @@ internal partial class ConfigLoader
 
     private static void CheckService(string dir, RawService s, Site site)
     {
-        if (s.Name is { } name && Discovery.PackageNames.Problem(name) is { } problem)
+        if (s.Name is { } name && Naming.PackageNames.Problem(name) is { } problem)
         {
             throw site.Bad($"services.{dir}.name", problem, "services", dir, "name");
         }
@@ -63,7 +63,7 @@ internal partial class ConfigLoader
             throw site.Bad($"services.{dir}.hashing", $"{UnsafeText.Display(s.Hashing)} is not one of: vendor, modules", "services", dir, "hashing");
         }
 
-        if (s.MainProgram is { } mainProgram && Discovery.PackageNames.Problem(mainProgram) is not null)
+        if (s.MainProgram is { } mainProgram && Naming.PackageNames.Problem(mainProgram) is not null)
         {
             throw site.Bad($"services.{dir}.mainProgram", $"{UnsafeText.Display(mainProgram)} is not a program name", "services", dir, "mainProgram");
         }
@@ -82,12 +82,12 @@ internal partial class ConfigLoader
 
     private static void CheckImage(string dir, RawImage image, Site site)
     {
-        if (image.Name is { } imageName && !Discovery.PackageNames.IsImageName(imageName))
+        if (image.Name is { } imageName && !Naming.PackageNames.IsImageName(imageName))
         {
             throw site.Bad($"services.{dir}.image.name", $"{UnsafeText.Display(imageName)} is not an OCI image name (lower-case [a-z0-9] parts joined by . _ - and /, optionally after a registry host, e.g. registry.example.com/shop/api)", "services", dir, "image", "name");
         }
 
-        if (image.Tag is { } tag && tag != "version" && !Discovery.PackageNames.IsImageTag(tag))
+        if (image.Tag is { } tag && tag != "version" && !Naming.PackageNames.IsImageTag(tag))
         {
             throw site.Bad($"services.{dir}.image.tag", $"{UnsafeText.Display(tag)} is not an OCI tag (letters, digits, _ . -, at most 128, not starting with . or -), or `version`", "services", dir, "image", "tag");
         }

@@ -1,4 +1,5 @@
 using NixGen.GoModules;
+using NixGen.Naming;
 
 namespace NixGen.Discovery;
 

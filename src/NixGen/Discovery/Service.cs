@@ -1,5 +1,3 @@
-using NixGen.GoModules;
-
 namespace NixGen.Discovery;
 
 /// <summary>A module with main packages: one Nix package in the flake.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace NixGen.GoModules;
 
 /// <summary>The directives of go.mod and go.work, one by one, with x/mod/modfile's checks and messages.</summary>

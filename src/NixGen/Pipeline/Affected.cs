@@ -1,9 +1,9 @@
 using System.Text.Json;
 using NixGen.Config;
 using NixGen.Discovery;
+using NixGen.Json;
 using NixGen.Planning;
 using NixGen.Rendering;
-using NixGen.Json;
 
 namespace NixGen.Pipeline;
 

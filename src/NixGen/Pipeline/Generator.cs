@@ -1,7 +1,6 @@
 using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Hashing;
-using NixGen.Output;
 using NixGen.Planning;
 using NixGen.Processes;
 using NixGen.Rendering;

@@ -1,5 +1,3 @@
-using NixGen.Processes;
-
 namespace NixGen.Pipeline;
 
 /// <summary>One service that could not be hashed, with the tool's message.</summary>

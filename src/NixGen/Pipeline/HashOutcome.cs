@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using NixGen.Discovery;
-using NixGen.Hashing;
 using NixGen.Planning;
-using NixGen.Processes;
-using NixGen.Rendering;
 
 namespace NixGen.Pipeline;
 

@@ -79,7 +79,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         var paths = new Trust.RepoPaths(root);
         // Only nixgen's own names, never through a link (nixgen makes none): a lock cannot point a removal elsewhere.
         return [.. Rendering.FlakeFiles.Optional.Concat(previous.Generated?.Files.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(f => f != LockFile.FileName && !now.Contains(f) && paths.TryOutput(f) is { } path && Output.GeneratedMarker.IsGenerated(path))];
+            .Where(f => f != LockFile.FileName && !now.Contains(f) && paths.TryOutput(f) is { } path && Trust.GeneratedMarker.IsGenerated(path))];
     }
 
     /// <summary>

@@ -42,11 +42,11 @@ internal static class InputDigest
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     });
 
-    /// <param name="written">Inputs this run is about to write (the nixgen.yaml of `init`): digested as written.</param>
     /// <summary>This nixgen as far as generated files are concerned: its release and its built-in templates.</summary>
     public static string NixgenIdentity => Version + " " + Templates.Value;
 
     /// <param name="outputs">The files nixgen generates (a custom outputFile among them): outputs are never inputs.</param>
+    /// <param name="written">Inputs this run is about to write (the nixgen.yaml of `init`): digested as written.</param>
     public static string Compute(RepoView view, string goSeries, string? strategy, IReadOnlyCollection<string> outputs, IReadOnlyDictionary<string, string>? written = null)
     {
         var moduleDirs = view.Files.Where(RepoScanner.IsGoMod)

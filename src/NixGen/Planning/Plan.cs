@@ -1,5 +1,3 @@
-using NixGen.Discovery;
-
 namespace NixGen.Planning;
 
 /// <summary>The plan of a run: one record per service, and what every service's fingerprint was computed with.</summary>

@@ -1,5 +1,3 @@
-using NixGen.Discovery;
-
 namespace NixGen.Planning;
 
 /// <summary>What the planner decided for one service.</summary>

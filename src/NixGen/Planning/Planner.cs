@@ -1,5 +1,4 @@
 using NixGen.Discovery;
-using NixGen.GoModules;
 
 namespace NixGen.Planning;
 

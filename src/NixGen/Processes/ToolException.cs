@@ -1,8 +1,3 @@
-using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
-using CliWrap.Builders;
-
 namespace NixGen.Processes;
 
 /// <summary>An external tool (<c>go</c>, <c>nix</c>) that is missing or failed; the message quotes the tool.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
-using CliWrap.Builders;
-
 namespace NixGen.Processes;
 
 /// <summary>What an external tool printed and how it exited.</summary>

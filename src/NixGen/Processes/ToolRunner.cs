@@ -27,13 +27,13 @@ internal sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary
         string.IsNullOrEmpty(text) ? DefaultTimeout
             : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(seconds)
-                : throw new Config.ConfigException($"NIXGEN_TIMEOUT: expected a whole number of seconds (at least 1), got '{text}'");
+                : throw new ToolSettingException($"NIXGEN_TIMEOUT: expected a whole number of seconds (at least 1), got '{text}'");
 
     /// <summary>Processes started by every runner of this process (reported by <c>NIXGEN_STATS_FILE</c>).</summary>
     public static int TotalStarted => s_totalStarted;
 
     /// <summary>
-    /// The executables to use, by tool name: from <paramref name="tools"/>, else <c>NIXGEN_GO</c> / <c>NIXGEN_NIX</c>
+    /// The executables to use, by tool name: from the runner's <c>tools</c>, else <c>NIXGEN_GO</c> / <c>NIXGEN_NIX</c>
     /// style variables (handy to hash with a specific Go), else PATH. Null when not found.
     /// </summary>
     public string? Resolve(string tool)

@@ -1,5 +1,3 @@
-using NixGen.Config;
-
 namespace NixGen.Rendering;
 
 /// <summary>What the CI templates print; derived from the flake's own model so the two never disagree.</summary>

@@ -84,7 +84,7 @@ internal static class FlakeFiles
     private static bool OwnsGitLabEntry(string root)
     {
         var path = Path.Combine(root, GitLabEntry);
-        return !File.Exists(path) || Output.GeneratedMarker.IsGenerated(path);
+        return !File.Exists(path) || Trust.GeneratedMarker.IsGenerated(path);
     }
 
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>

@@ -1,5 +1,6 @@
 using NixGen.Config;
 using NixGen.Discovery;
+using NixGen.Naming;
 using NixGen.Nix;
 using NixGen.Planning;
 
@@ -126,7 +127,8 @@ internal static class FlakeModelBuilder
         {
             var name = BinaryPackage(s, binary);
             yield return Package(s, c, hash, cross, path, ownFiles, name, [package], binary, withImage: binary == mainProgram)
-                with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
+                with
+            { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
         }
     }
 

@@ -1,5 +1,3 @@
-using NixGen.Config;
-
 namespace NixGen.Rendering;
 
 /// <summary>One job of the build matrix: a flake package and the runner that builds it, as YAML scalars.</summary>

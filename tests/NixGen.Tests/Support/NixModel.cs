@@ -146,8 +146,10 @@ public static class Git
     {
         var (exit, stdout, stderr) = Tools.Run("git", repo, new Dictionary<string, string>
         {
-            ["GIT_AUTHOR_NAME"] = "test", ["GIT_AUTHOR_EMAIL"] = "test@example.com",
-            ["GIT_COMMITTER_NAME"] = "test", ["GIT_COMMITTER_EMAIL"] = "test@example.com",
+            ["GIT_AUTHOR_NAME"] = "test",
+            ["GIT_AUTHOR_EMAIL"] = "test@example.com",
+            ["GIT_COMMITTER_NAME"] = "test",
+            ["GIT_COMMITTER_EMAIL"] = "test@example.com",
         }, args);
         Assert.True(exit == 0, $"git {string.Join(' ', args)} failed:\n{stderr}");
         return stdout;

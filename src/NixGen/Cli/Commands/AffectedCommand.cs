@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using NixGen.Pipeline;
-using NixGen.Json;
 
 namespace NixGen.Cli.Commands;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using NixGen.Pipeline;
 using NixGen.Json;
+using NixGen.Pipeline;
 
 namespace NixGen.Cli.Commands;
 

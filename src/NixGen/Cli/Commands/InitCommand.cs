@@ -2,6 +2,7 @@ using System.CommandLine;
 using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Rendering;
+using NixGen.Trust;
 
 namespace NixGen.Cli.Commands;
 

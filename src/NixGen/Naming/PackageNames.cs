@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NixGen.Discovery;
+namespace NixGen.Naming;
 
 /// <summary>
 /// The rules for the names nixgen gives packages: a service's name is its <c>pname</c>, its attribute name (quoted

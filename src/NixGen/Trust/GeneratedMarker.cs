@@ -1,4 +1,4 @@
-namespace NixGen.Output;
+namespace NixGen.Trust;
 
 /// <summary>
 /// How nixgen recognises its own files: every template puts this phrase in its header (a comment, or the

@@ -1,6 +1,7 @@
+using NixGen.Config;
 using NixGen.Discovery;
 
-namespace NixGen.Config;
+namespace NixGen.Pipeline;
 
 /// <summary>The nixgen.yaml <c>init</c> writes: every discovered service named, the rest as commented examples.</summary>
 internal static class DefaultConfig
