@@ -302,6 +302,8 @@ let
           );
         in
         drv
+        # mkDerivation merges `passthru` into the package (and keeps it through overrideAttrs).
+        // (attrs.passthru or { })
         // {
           inherit (attrs) pname version;
           inherit go goModules vendorHash proxyVendor;
@@ -436,6 +438,22 @@ let
 
     # pkgs/build-support/trivial-builders: runCommand name env script (the script runs with bash, $out to make).
     runCommand = name: env: script: mkDerivation (removeAttrs env [ "nativeBuildInputs" ] // { inherit name script; });
+
+    # pkgs/build-support/trivial-builders (read at nixpkgs 00ee9b64aafebe333c3e33ffb093734092158728):
+    # writeText name text = writeTextFile { inherit name text; }, a runCommand with passAsFile = [ "text" ]
+    # that moves $textPath to $out: the file holds exactly the string's bytes.
+    writeText =
+      name: text:
+      derivation {
+        inherit name system text;
+        passAsFile = [ "text" ];
+        builder = host.bash;
+        PATH = path;
+        args = [
+          "-c"
+          "cp \"$textPath\" $out"
+        ];
+      };
 
     # Packages the snapshot cases name in devShell.packages.
     kubectl = stub "kubectl";
