@@ -36,8 +36,15 @@ internal abstract class ModuleTree
             using var archive = ZipFile.OpenRead(zipFile);
             foreach (var entry in archive.Entries)
             {
-                var slash = entry.FullName.IndexOf('/', StringComparison.Ordinal);
-                var rel = slash < 0 ? entry.FullName : entry.FullName[(slash + 1)..];
+                // Entries are "<module>@<version>/<file>"; a module path has slashes but no '@'.
+                var at = entry.FullName.IndexOf('@', StringComparison.Ordinal);
+                var slash = at < 0 ? -1 : entry.FullName.IndexOf('/', at);
+                if (slash < 0)
+                {
+                    continue;
+                }
+
+                var rel = entry.FullName[(slash + 1)..];
                 if (!rel.EndsWith(".go", StringComparison.Ordinal) || rel.EndsWith('/'))
                 {
                     continue;
