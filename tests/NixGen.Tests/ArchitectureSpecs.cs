@@ -26,6 +26,13 @@ public sealed class ArchitectureSpecs
     [InlineData("Hashing", "NixGen.Cli")]
     [InlineData("Rendering", "NixGen.Cli")]
     [InlineData("Pipeline", "NixGen.Cli")]
+    [InlineData("Sbom", "NixGen.Rendering")]
+    [InlineData("Sbom", "NixGen.Pipeline")]
+    [InlineData("Sbom", "NixGen.Cli")]
+    [InlineData("Rendering", "NixGen.Sbom")]
+    [InlineData("Hashing", "NixGen.Sbom")]
+    [InlineData("Planning", "NixGen.Sbom")]
+    [InlineData("Discovery", "NixGen.Sbom")]
     public void A_stage_does_not_use_a_later_or_sibling_stage(string stage, string forbidden) =>
         Assert.All(SourceFiles(stage), f => Assert.False(Uses(File.ReadAllText(f), forbidden), $"{Path.GetRelativePath(Repo.Root, f)} uses {forbidden}"));
 
