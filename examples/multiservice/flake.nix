@@ -172,7 +172,11 @@
               "-s"
               "-w"
             ];
-            passthru = sbomPassthru pkgs target { service = "gateway"; mains = "."; name = "gateway"; };
+            passthru = sbomPassthru pkgs target {
+              service = "gateway";
+              mains = ".";
+              name = "gateway";
+            };
             meta = {
               description = "Public HTTP gateway";
               mainProgram = "gateway";
@@ -197,7 +201,11 @@
               "-s"
               "-w"
             ];
-            passthru = sbomPassthru pkgs target { service = "inventory"; mains = "cmd/inventory-worker"; name = "inventory"; };
+            passthru = sbomPassthru pkgs target {
+              service = "inventory";
+              mains = "cmd/inventory-worker";
+              name = "inventory";
+            };
             meta = {
               description = "Inventory reconciliation worker";
               mainProgram = "inventory-worker";
@@ -222,7 +230,11 @@
               "-s"
               "-w"
             ];
-            passthru = sbomPassthru pkgs target { service = "notifications"; mains = "."; name = "notifications"; };
+            passthru = sbomPassthru pkgs target {
+              service = "notifications";
+              mains = ".";
+              name = "notifications";
+            };
             meta = {
               description = "Notification sender (standard library only)";
               mainProgram = "notifications";
@@ -249,7 +261,11 @@
               "-w"
               "-X main.version=${version}"
             ];
-            passthru = sbomPassthru pkgs target { service = "orders"; mains = "."; name = "orders"; };
+            passthru = sbomPassthru pkgs target {
+              service = "orders";
+              mains = ".";
+              name = "orders";
+            };
             meta = {
               description = "Orders HTTP API";
               mainProgram = "orders";

@@ -74,7 +74,8 @@ internal static class FlakeModelBuilder
     /// packages (its key there, space-separated) and the package name.
     /// </summary>
     private static string SbomArg(string service, ServiceModel p) =>
-        $"{{ service = {NixString.Quote(service)}; mains = {NixString.Quote(string.Join(" ", p.SubPackages.Select(q => q[1..^1])))}; name = {p.Pname}; }}";
+        $"{{\n              service = {NixString.Quote(service)};\n              mains = {NixString.Quote(string.Join(" ", p.SubPackages.Select(q => q[1..^1])))};\n"
+        + $"              name = {p.Pname};\n            }}";
 
     /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
     /// <param name="where">Where the package's service is named in nixgen.yaml (its <c>name:</c>, else its entry), for the error.</param>
