@@ -17,6 +17,9 @@ internal sealed record CiModel(
     /// <summary>True when the repository's tool manifest pins nixgen: CI runs <c>dotnet tool restore</c> and <c>dotnet nixgen</c>.</summary>
     public bool ToolManifest { get; init; }
 
+    /// <summary><c>sbom: true</c>: each build also builds the package's SBOM and uploads it as an artifact.</summary>
+    public bool Sbom { get; init; }
+
     /// <summary>How a workflow step invokes nixgen.</summary>
     public string NixgenCommand => NixgenInstall == "devshell" ? "nix develop --command nixgen" : ToolManifest ? "dotnet nixgen" : "nixgen";
 }

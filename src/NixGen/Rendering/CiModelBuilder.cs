@@ -42,6 +42,7 @@ internal static class CiModelBuilder
             NixgenVersion = manifestVersion
                 ?? (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
             ToolManifest = manifestVersion is not null,
+            Sbom = config.Sbom,
         };
     }
 }
