@@ -47,7 +47,7 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
                 : (string)c["name"]! + "@" + (string)c["version"]!), StringComparer.Ordinal);
 
     /// <summary>Go's own list: the modules of every package the service's mains depend on, for a target.</summary>
-    private static SortedSet<string> GoList(string repo, string serviceDir, string goos, string goarch, Dictionary<string, string?> env, string cache)
+    private static SortedSet<string> GoList(string repo, string serviceDir, string goos, string goarch, Dictionary<string, string?> env, string cache, string tags = "")
     {
         var mains = Directory.GetFiles(Path.Combine(repo, serviceDir), "main.go", SearchOption.AllDirectories)
             .Select(f => "./" + Path.GetRelativePath(Path.Combine(repo, serviceDir), Path.GetDirectoryName(f)!)).ToArray();
@@ -58,7 +58,7 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
         };
         var (exit, stdout, stderr) = Tools.Run("go", Path.Combine(repo, serviceDir), goEnv,
         [
-            "list", "-deps", "-f",
+            "list", "-deps", "-tags=" + tags, "-f",
             "{{with .Module}}{{if not .Main}}{{.Path}}@{{with .Replace}}{{if .Version}}{{.Path}}@{{.Version}}{{else}}local{{end}}{{else}}{{.Version}}{{end}}{{end}}{{end}}",
             .. mains,
         ]);
@@ -105,6 +105,24 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
         {
             Assert.Null(uuid["hashes"]);
         }
+    }
+
+    [Theory]
+    [InlineData("linux", "amd64", "")]
+    [InlineData("windows", "amd64", "")]
+    [InlineData("darwin", "arm64", "extra")]
+    public async Task The_fixture_with_replaces_test_only_tag_only_and_windows_only_modules_matches_go_list(string goos, string goarch, string tags)
+    {
+        using var dir = new TempDir();
+        var yaml = "sbom: true\nsystems: [x86_64-linux, aarch64-darwin]\ncross: [windows/amd64]\n" + (tags.Length > 0 ? $"services:\n  svc:\n    tags: [{tags}]\n" : "");
+        var (repo, environment) = SbomSpecs.ShopRepo(dir, yaml);
+        var document = NixGen.Sbom.NixJson.Serialize(SbomSpecs.Document(await SbomSpecs.DataAsync(repo, environment), goos, goarch));
+
+        var env = new Dictionary<string, string?> { ["GOPROXY"] = "file://" + Path.Combine(environment.ModCache, "cache", "download") };
+        var golist = GoList(repo, "svc", goos, goarch, env, Path.Combine(dir.Path, "golist-cache"), tags);
+        Assert.Equal(golist, Components(document));
+        Assert.DoesNotContain("example.org/testonly@v1.0.0", golist);
+        Assert.DoesNotContain("example.org/unused@v1.0.0", golist);
     }
 
     [Fact]

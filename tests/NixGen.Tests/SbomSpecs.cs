@@ -19,7 +19,7 @@ public sealed class SbomSpecs
     /// A service whose main package imports a (which imports b), a module replaced by a fork, a local library (which
     /// imports b too), a Windows-only and a tag-only module; its test imports testonly; go.sum also lists unused.
     /// </summary>
-    private static (string Repo, GoEnvironment Environment) ShopRepo(TempDir dir, string yaml)
+    internal static (string Repo, GoEnvironment Environment) ShopRepo(TempDir dir, string yaml)
     {
         var cache = Path.Combine(dir.Path, "gomodcache");
         var proxy = new GoProxyBuilder(Path.Combine(cache, "cache", "download"));
@@ -56,7 +56,7 @@ public sealed class SbomSpecs
         return (repo, GoEnvironment.From(v => v switch { "GOMODCACHE" => cache, "XDG_CACHE_HOME" => Path.Combine(dir.Path, "xdg"), _ => null }));
     }
 
-    private static async Task<JsonObject> DataAsync(string repo, GoEnvironment environment)
+    internal static async Task<JsonObject> DataAsync(string repo, GoEnvironment environment)
     {
         var project = Project.Load(repo, null);
         var hashes = project.Repo.Services.ToDictionary(s => s.Name, _ => new VendorResult("sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", false, "test"), StringComparer.Ordinal);
@@ -66,7 +66,7 @@ public sealed class SbomSpecs
         return data;
     }
 
-    private static JsonObject Document(JsonObject data, string goos, string goarch) =>
+    internal static JsonObject Document(JsonObject data, string goos, string goarch) =>
         SbomDocuments.CycloneDx(data["services"]!["svc"]!.AsObject(), ".", goos, goarch) ?? throw new InvalidOperationException($"no build for {goos}/{goarch}");
 
     private static string[] Components(JsonObject doc) =>
