@@ -15,10 +15,16 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
 {
     private static readonly string[] Services = ["gateway", "inventory", "notifications", "orders"];
 
-    private static (string Repo, Dictionary<string, string?> Env) Example(TempDir dir, string extraYaml)
+    private static (string Repo, Dictionary<string, string?> Env) Example(TempDir dir, string extraYaml, bool sbom = true)
     {
         var repo = Repo.CopyRepo(dir, Repo.Example);
-        File.AppendAllText(Path.Combine(repo, "nixgen.yaml"), "sbom: true\n" + extraYaml);
+        var yaml = Path.Combine(repo, "nixgen.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("sbom: true\n", sbom ? "sbom: true\n" : "", StringComparison.Ordinal) + extraYaml);
+        if (!sbom)
+        {
+            File.Delete(Path.Combine(repo, "nix", "go-sbom.json"));
+        }
+
         var env = new Dictionary<string, string?>
         {
             ["GOPROXY"] = "file://" + Path.Combine(repo, "third_party", "goproxy"),
@@ -125,6 +131,23 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
         Assert.DoesNotContain("example.org/unused@v1.0.0", golist);
     }
 
+    [SpdxToolsFact]
+    public async Task The_SPDX_documents_are_valid_SPDX_2_3_for_spdx_tools_golang()
+    {
+        using var dir = new TempDir();
+        var (repo, env) = Example(dir, "", sbom: false); // nixgen sbom works without `sbom: true`
+        var output = Path.Combine(dir.Path, "spdx");
+        await SbomsAsync(repo, env, output, "--format", "spdx");
+        Assert.False(File.Exists(Path.Combine(repo, "nix", "go-sbom.json")));
+
+        var check = Path.Combine(AppContext.BaseDirectory, "Sbom", "spdx-check");
+        var (exit, stdout, stderr) = Tools.Run("go", check, new Dictionary<string, string> { ["GO111MODULE"] = "off", ["GOPATH"] = SpdxToolsFactAttribute.GoPath, ["GOFLAGS"] = "" },
+            ["run", "main.go", .. Directory.GetFiles(output).Order(StringComparer.Ordinal)]);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Equal(16, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains(" ok: ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task The_sbom_derivations_build_through_the_model_with_the_bytes_nixgen_sbom_writes()
     {
@@ -192,5 +215,19 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
         (exit, _, stderr) = Tools.Run("nix", repo, null, ["build", .. common, "--no-link", .. attributes.Select(a => $"{NixModel.FlakeRef(repo)}#packages.{NixModel.System}.{a}")]);
         Assert.True(exit == 0, stderr);
         return JsonNode.Parse(stdout)!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>A fact that needs spdx/tools-golang in Debian's Go path: skipped, saying why, where it is not installed.</summary>
+public sealed class SpdxToolsFactAttribute : FactAttribute
+{
+    public const string GoPath = "/usr/share/gocode";
+
+    public SpdxToolsFactAttribute()
+    {
+        if (!Directory.Exists(Path.Combine(GoPath, "src", "github.com", "spdx", "tools-golang")))
+        {
+            Skip = "spdx/tools-golang is not installed (apt-get install golang-github-spdx-tools-golang-dev)";
+        }
     }
 }
