@@ -145,6 +145,22 @@ public sealed class SbomSpecs
         Assert.NotEmpty(SbomSchemas.SpdxErrors("{\"spdxVersion\":\"SPDX-2.3\"}"));
     }
 
+    [Fact]
+    public async Task Nixgen_sbom_refuses_an_unknown_service_or_format_with_exit_2_before_running_anything()
+    {
+        using var dir = new TempDir();
+        var (repo, _) = ShopRepo(dir, "sbom: true\n");
+
+        var unknown = await InProcessCli.RunAsync(repo, null, "sbom", "billing");
+        var format = await InProcessCli.RunAsync(repo, null, "sbom", "--format", "xml");
+
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("no service named billing (services: svc)", unknown.Err, StringComparison.Ordinal);
+        Assert.Equal(2, format.Exit);
+        Assert.Contains("xml", format.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repo, "sbom")));
+    }
+
     [Theory]
     [InlineData("github.com/BurntSushi/toml", "v1.2.0", "pkg:golang/github.com/burntsushi/toml@v1.2.0")]
     [InlineData("github.com/docker/docker", "v24.0.7+incompatible", "pkg:golang/github.com/docker/docker@v24.0.7%2Bincompatible")]
