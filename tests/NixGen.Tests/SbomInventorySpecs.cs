@@ -171,6 +171,35 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
     }
 
     [Fact]
+    public async Task Separate_binaries_cgo_and_cross_packages_get_their_own_documents_from_nix_and_nixgen_alike()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        Repo.CopyTree(Path.Combine(Repo.Snapshots, "190-sbom", "input"), repo);
+        var env = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache"), ["GOPROXY"] = "off" };
+        var docs = await SbomsAsync(repo, env, Path.Combine(dir.Path, "out"));
+        Git.InitAndCommit(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+
+        // shop builds two packages (its binary named like it keeps the name), edge uses cgo: no cross packages.
+        Assert.Equal(
+            ["edge.cdx.json", "shop-linux-arm64.cdx.json", "shop-windows-amd64.cdx.json", "shop-worker-linux-arm64.cdx.json", "shop-worker-windows-amd64.cdx.json", "shop-worker.cdx.json", "shop.cdx.json"],
+            docs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["example.com/kit@local"], Components(docs["shop.cdx.json"]));
+        Assert.Empty(Components(docs["shop-worker.cdx.json"]));
+        string[] packages = ["edge", "shop", "shop-worker", "shop-windows-amd64"];
+        var outs = Build(repo, [.. packages.Select(p => p + ".sbom")]);
+        foreach (var p in packages)
+        {
+            Assert.Equal(docs[p + ".cdx.json"], File.ReadAllText(outs[p + ".sbom"]));
+            Assert.Empty(SbomSchemas.CycloneDxErrors(docs[p + ".cdx.json"]));
+        }
+
+        Assert.Contains("{\"name\":\"cdx:gomod:build:env:CGO_ENABLED\",\"value\":\"1\"}", docs["edge.cdx.json"], StringComparison.Ordinal);
+        Assert.Contains("{\"name\":\"cdx:gomod:build:env:GOOS\",\"value\":\"windows\"}", docs["shop-windows-amd64.cdx.json"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bump_changes_exactly_the_bumped_component()
     {
         using var dir = new TempDir();
