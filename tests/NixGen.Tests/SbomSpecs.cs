@@ -105,6 +105,19 @@ public sealed class SbomSpecs
     }
 
     [Fact]
+    public async Task In_modules_mode_module_code_missing_from_every_cache_comes_from_the_proxy_without_go()
+    {
+        using var dir = new TempDir();
+        var proxy = Path.Combine(dir.Path, "gomodcache", "cache", "download");
+        var (repo, _) = ShopRepo(dir, $"sbom: true\nsystems: [x86_64-linux]\nhashing:\n  mode: modules\ngoproxy: file://{proxy}\n");
+        var empty = GoEnvironment.From(v => v switch { "GOMODCACHE" => Path.Combine(dir.Path, "empty"), "XDG_CACHE_HOME" => Path.Combine(dir.Path, "xdg"), _ => null });
+
+        var doc = Document(await DataAsync(repo, empty), "linux", "amd64"); // asserts that no process started
+
+        Assert.Equal(["example.com/lib@unstable", "example.org/a@v1.0.0", "example.org/b@v1.1.0", "example.org/fork@v1.2.0"], Components(doc));
+    }
+
+    [Fact]
     public async Task Build_tags_bring_in_what_their_files_import()
     {
         using var dir = new TempDir();

@@ -38,6 +38,19 @@ internal sealed class ModuleSources(ToolRunner runner, GoEnvironment environment
         }
     }
 
+    /// <summary>
+    /// Modules mode: fetches the zips no source holds from the configured proxy into the cache modules mode hashes
+    /// from (<see cref="ModuleFileHasher"/>: checked against go.sum), in-process.
+    /// </summary>
+    public async Task EnsureZipsAsync(IReadOnlyDictionary<string, ModuleNeed> needs, CancellationToken cancellationToken)
+    {
+        var missing = needs.Where(n => Locate(n.Key) is null).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+        if (missing.Count > 0)
+        {
+            await new ModuleFileHasher(environment.CacheDir).HashAsync(goproxy, missing, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The tree of a remote module version (<c>path@version</c>), or null when no source holds it.</summary>
     public ModuleTree? Remote(string moduleAtVersion)
     {

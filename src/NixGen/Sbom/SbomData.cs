@@ -34,9 +34,15 @@ internal static class SbomData
         var kept = inputs.Repo.Services
             .Where(s => previous?[s.Name] is JsonObject old && (string?)old["inputs"] == keys[s.Name] && old["builds"] is JsonObject)
             .ToDictionary(s => s.Name, s => previous![s.Name]!["builds"]!.DeepClone().AsObject(), StringComparer.Ordinal);
+        var recompute = inputs.Repo.Services.Where(s => !s.Module.HasVendorDir && !kept.ContainsKey(s.Name)).ToList();
+        // Modules mode fetches module zips itself, from its proxy, checked against go.sum (no go runs there); the
+        // rest come through `go mod download`, which knows the caller's GOPROXY, GOPRIVATE and credentials.
+        await sources.EnsureZipsAsync(
+            recompute.Where(s => inputs.Config.For(s.Module.Dir).ModulesMode).SelectMany(s => Planning.ModulesData.Needs(s)).Where(n => n.Value.Zip)
+                .DistinctBy(n => n.Key, StringComparer.Ordinal).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal),
+            cancellationToken).ConfigureAwait(false);
         await sources.EnsureAsync(
-            inputs.Repo.Services.Where(s => !s.Module.HasVendorDir && !kept.ContainsKey(s.Name))
-                .SelectMany(s => lists[s.Name].Where(m => m.LocalDir is null && ZipSum(s, m) is not null).Select(m => m.Compiled.Path + "@" + m.Compiled.Version)),
+            recompute.SelectMany(s => lists[s.Name].Where(m => m.LocalDir is null && ZipSum(s, m) is not null).Select(m => m.Compiled.Path + "@" + m.Compiled.Version)),
             cancellationToken).ConfigureAwait(false);
 
         var services = new JsonObject();
