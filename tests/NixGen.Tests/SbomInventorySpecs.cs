@@ -113,6 +113,26 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
         }
     }
 
+    [Fact]
+    public void Nixgen_prints_json_exactly_as_builtins_toJSON_does_for_awkward_strings()
+    {
+        using var dir = new TempDir();
+        var value = new JsonObject
+        {
+            ["b"] = "quote \" backslash \\ slash / dollar ${x} tab \t newline \n cr \r bell \u0007 bs \b ff \f del \u007f",
+            ["B"] = new JsonArray("é ü 中文 🚀", 0, 42, -7, true, false, new JsonObject()),
+            ["a"] = new JsonObject { ["é"] = 1, ["z"] = 2, ["Z"] = 3, ["_"] = 4, ["-"] = 5, ["10"] = 6, ["9"] = 7 },
+            ["empty"] = new JsonArray(),
+        };
+        var file = dir.Write("data.json", NixGen.Sbom.NixJson.SerializeIndented(value));
+
+        var (exit, stdout, stderr) = Tools.Run("nix", dir.Path, null,
+            "--extra-experimental-features", "nix-command", "eval", "--impure", "--raw", "--expr", $"builtins.toJSON (builtins.fromJSON (builtins.readFile {file}))");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(stdout, NixGen.Sbom.NixJson.Serialize(value));
+    }
+
     [Theory]
     [InlineData("linux", "amd64", "")]
     [InlineData("windows", "amd64", "")]
