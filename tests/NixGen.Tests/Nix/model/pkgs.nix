@@ -302,7 +302,8 @@ let
           );
         in
         drv
-        # mkDerivation merges `passthru` into the package (and keeps it through overrideAttrs).
+        # mkDerivation merges `passthru` into the package (and keeps it through overrideAttrs); module.nix at
+        # 010277de: `passthru = { inherit go goModules vendorHash; } // passthru`.
         // (attrs.passthru or { })
         // {
           inherit (attrs) pname version;
