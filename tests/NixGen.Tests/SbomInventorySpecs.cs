@@ -195,7 +195,7 @@ public sealed class SbomInventorySpecs(NixBuildFixture nix) : IClassFixture<NixB
     {
         using var dir = new TempDir();
         var repo = Path.Combine(dir.Path, "repo");
-        Repo.CopyTree(Path.Combine(Repo.Snapshots, "190-sbom", "input"), repo);
+        Repo.CopyTree(Path.Combine(Repo.Snapshots, "210-sbom", "input"), repo);
         var env = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = Path.Combine(dir.Path, "cache"), ["GOPROXY"] = "off" };
         var docs = await SbomsAsync(repo, env, Path.Combine(dir.Path, "out"));
         Git.InitAndCommit(repo);
