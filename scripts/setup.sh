@@ -5,7 +5,8 @@
 #     (bookworm-backports) for the tests about an older series;
 #   - Nix 2.26 (Debian 13's nix-bin needs Debian 13's libc): a debootstrapped trixie root under the cache, run on the
 #     host through that root's dynamic loader by small wrappers (nix, nix-build, nix-instantiate, ...) in
-#     $NIXGEN_TOOLS/bin. They use the host's /nix store, single-user, without sandbox or build hook.
+#     $NIXGEN_TOOLS/bin. They use the host's /nix store, single-user, without sandbox or build hook;
+#   - rsync (gitlab-ci-local copies the repository with it) and, with npm, the forges' validators (scripts/js-tools.sh).
 # Idempotent: a second run checks and returns in well under a second. Prints the toolchains it provides.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -16,7 +17,7 @@ uri=${uri:-http://deb.debian.org/debian}
 
 need_apt=0
 for v in 1.23 1.24 1.25 1.26; do [ -x /usr/lib/go-$v/bin/go ] || need_apt=1; done
-for c in debootstrap jq git python3; do command -v $c >/dev/null || need_apt=1; done
+for c in debootstrap jq git python3 rsync; do command -v $c >/dev/null || need_apt=1; done
 if [ $need_apt = 1 ]; then
   if [ ! -f /etc/apt/sources.list.d/nixgen-trixie.sources ]; then
     printf 'Types: deb\nURIs: %s\nSuites: trixie trixie-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
@@ -30,7 +31,7 @@ if [ $need_apt = 1 ]; then
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
     golang-1.26-go/trixie-backports golang-1.25-go/trixie-backports golang-1.24-go/trixie golang-1.23-go \
-    debootstrap jq git python3 ca-certificates >/dev/null
+    debootstrap jq git python3 rsync ca-certificates >/dev/null
 fi
 
 if [ ! -x "$root/usr/bin/nix" ]; then
@@ -65,6 +66,9 @@ EOF
   mv "$tools/bin/$name.tmp" "$tools/bin/$name"
 done
 # Debian 12's nix-bin (2.8) would shadow nothing (the wrappers come first on PATH), but keep the host clean of it.
+
+# The forges' own validators for the CI tests (npm ci of tests/js into ~/.cache/nixgen-js; the tests run it too).
+if command -v npm >/dev/null; then echo "js tools: $(bash "$(dirname "$0")/js-tools.sh")"; fi
 
 for v in 1.26 1.25 1.24 1.23; do /usr/lib/go-$v/bin/go version; done
 "$tools/bin/nix" --version

@@ -33,6 +33,14 @@ public sealed class ArchitectureSpecs
     [InlineData("Hashing", "NixGen.Sbom")]
     [InlineData("Planning", "NixGen.Sbom")]
     [InlineData("Discovery", "NixGen.Sbom")]
+    [InlineData("Trust", "NixGen.Discovery")]
+    [InlineData("Trust", "NixGen.Config")]
+    [InlineData("Trust", "NixGen.Planning")]
+    [InlineData("Trust", "NixGen.Hashing")]
+    [InlineData("Trust", "NixGen.Rendering")]
+    [InlineData("Trust", "NixGen.Output")]
+    [InlineData("Trust", "NixGen.Pipeline")]
+    [InlineData("Trust", "NixGen.Cli")]
     public void A_stage_does_not_use_a_later_or_sibling_stage(string stage, string forbidden) =>
         Assert.All(SourceFiles(stage), f => Assert.False(Uses(File.ReadAllText(f), forbidden), $"{Path.GetRelativePath(Repo.Root, f)} uses {forbidden}"));
 
@@ -44,6 +52,12 @@ public sealed class ArchitectureSpecs
             !l.TrimStart().StartsWith("//", StringComparison.Ordinal)
             && (l.Trim() == $"using {ns};" || System.Text.RegularExpressions.Regex.IsMatch(l, $@"(?<![\w.])(NixGen\.)?{shortName}\.[A-Z]")));
     }
+
+    [Fact]
+    public void Every_process_nixgen_starts_goes_through_the_one_runner_with_its_timeout() =>
+        Assert.All(SourceFiles().Where(f => !f.Contains("/Processes/", StringComparison.Ordinal)), f =>
+            Assert.False(File.ReadAllText(f).Contains("ProcessStartInfo", StringComparison.Ordinal) || File.ReadAllText(f).Contains("Process.Start(", StringComparison.Ordinal),
+                $"{Path.GetRelativePath(Repo.Root, f)} starts a process outside Processes/ToolRunner"));
 
     [Fact]
     public void The_executable_exposes_no_public_type() =>

@@ -62,5 +62,26 @@ public sealed class CliCorpusSpecs
         Assert.True(failures.IsEmpty, $"{failures.Count} of {cases.Count} cases failed:\n" + string.Join("\n", failures.Order(StringComparer.Ordinal)));
     }
 
+    [Fact]
+    public void Go_itself_refuses_every_go_work_the_corpus_refuses()
+    {
+        using var dir = new TempDir();
+        var cases = BadRepos().Where(c => c.Name.StartsWith("go-work-", StringComparison.Ordinal)).ToList();
+        Assert.True(cases.Count >= 8, $"{cases.Count} go.work cases");
+        var accepted = new List<string>();
+        foreach (var c in cases)
+        {
+            var root = Path.Combine(dir.Path, Safe(c.Name));
+            RepoCase.Write(root, c.Files);
+            var env = new Dictionary<string, string> { ["GOTOOLCHAIN"] = "local", ["GOFLAGS"] = "", ["GOPROXY"] = "off", ["GOENV"] = "off", ["GOWORK"] = Path.Combine(root, "go.work") };
+            if (Tools.Run("go", root, env, "list", "-m").Exit == 0)
+            {
+                accepted.Add(c.Name);
+            }
+        }
+
+        Assert.Empty(accepted);
+    }
+
     private static string Safe(string name) => string.Concat(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_'));
 }

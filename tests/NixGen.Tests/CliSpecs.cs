@@ -57,6 +57,8 @@ public sealed class CliSpecs : IDisposable
         Assert.Contains("nixgen: wrote .github/workflows/nix.yml, flake.nix, nixgen.lock, nixgen.yaml", run.Out, StringComparison.Ordinal);
         var workflow = Path.Combine(Root, ".github", "workflows", "nix.yml");
         Assert.Contains(("orders", "ubuntu-24.04"), Workflow.Jobs(File.ReadAllText(workflow)));
+        // A pull request's code runs in it: the token is read-only (only the Dependabot job may push).
+        Assert.Equal(new Dictionary<string, string> { ["contents"] = "read" }, Workflow.Permissions(File.ReadAllText(workflow)));
         Exits(0, Run("check"));
 
         File.AppendAllText(workflow, "  extra:\n    runs-on: ubuntu-latest\n");

@@ -85,7 +85,7 @@ public sealed class DayTwoSpecs
         var repo = Repo.CopyRepo(dir, Repo.Example);
         var env = Nixgen.ExampleEnv(dir.Path);
         const string real = "sha256-pSAqcCXf392Vh9uFVf0wczOFcEihbxUMT24XfPiHAvE=";
-        const string edited = "sha256-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=";
+        const string edited = "sha256-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
         foreach (var file in new[] { "flake.nix", "nixgen.lock", "nix/go-sbom.json" })
         {
             var path = Path.Combine(repo, file);

@@ -72,7 +72,7 @@ public sealed class HashFailureSpecs : IDisposable
     public async Task An_unreachable_proxy_is_one_message_naming_every_service_it_stops()
     {
         var message = await FailsWith(proxy: "http://127.0.0.1:9");
-        Assert.StartsWith("2 services (bad, good): go mod vendor failed in <dir>:", message, StringComparison.Ordinal);
+        Assert.StartsWith("2 services (bad, good): go mod vendor failed in services/bad, services/good:", message, StringComparison.Ordinal);
         Assert.Single(message.Split('\n'), l => l.Contains("127.0.0.1:9", StringComparison.Ordinal));
     }
 
@@ -90,7 +90,7 @@ public sealed class HashFailureSpecs : IDisposable
     public async Task Go_missing_is_one_clear_message()
     {
         var message = await FailsWith(new ToolRunner(tools: new Dictionary<string, string> { ["go"] = "/nonexistent/bin/go" }));
-        Assert.Contains("go: not found", message, StringComparison.Ordinal);
+        Assert.Contains("go: /nonexistent/bin/go does not exist", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public sealed class HostileRepoSpecs
     {
         var root = Path.Combine(caseDir, "repo");
         var outside = Path.Combine(caseDir, "outside");
-        string Expand(string s) => s.Replace("$REPO", root, StringComparison.Ordinal).Replace("$OUTSIDE", outside, StringComparison.Ordinal);
+        string Expand(string s) => s.Replace("$REPO", root, StringComparison.Ordinal).Replace("$OUTSIDE", outside, StringComparison.Ordinal)
+            .Replace("$PID", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Directory.CreateDirectory(root);
         Directory.CreateDirectory(outside);
         RepoCase.Write(outside, c.Files.Where(f => f.Key.StartsWith("$OUTSIDE/", StringComparison.Ordinal)).Select(f => KeyValuePair.Create(f.Key["$OUTSIDE/".Length..], f.Value)), Expand);
@@ -85,14 +86,14 @@ public sealed class HostileRepoSpecs
         {
             foreach (var (rel, _) in later)
             {
-                var path = Path.Combine(root, rel["later:".Length..]);
+                var path = Path.Combine(root, Expand(rel["later:".Length..]));
                 if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
                 {
                     File.Delete(path);
                 }
             }
 
-            RepoCase.Write(root, later.Select(f => KeyValuePair.Create(f.Key["later:".Length..], f.Value)), Expand);
+            RepoCase.Write(root, later.Select(f => KeyValuePair.Create(Expand(f.Key["later:".Length..]), f.Value)), Expand);
             if (c.Git)
             {
                 Commit(root);

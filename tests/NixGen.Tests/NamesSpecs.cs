@@ -112,6 +112,43 @@ public sealed class NamesSpecs
     }
 
     [Theory]
+    // cmd/go's TestPkgDefaultExecName (module mode), and what `go install` of each built here.
+    [InlineData("example.com/mycmd", "mycmd")]
+    [InlineData("example.com/mycmd/v0", "v0")]
+    [InlineData("example.com/mycmd/v1", "v1")]
+    [InlineData("example.com/mycmd/v2", "mycmd")]
+    [InlineData("mycmd/v2", "mycmd")]
+    [InlineData("v2", "v2")]
+    [InlineData("github.com/direnv/direnv/v2", "direnv")]
+    [InlineData("example.com/tool/v10/cmd/gen", "gen")]
+    [InlineData("example.com/tool/v05", "v05")]
+    [InlineData("gopkg.in/foo.v3", "foo.v3")]
+    [InlineData("gopkg.in/foo.v3/cmd/v2", "cmd")]
+    public void Binaries_are_named_as_go_install_names_them(string importPath, string binary) =>
+        Assert.Equal(binary, PackageNames.Binary(importPath));
+
+    [Fact]
+    public async Task A_root_module_with_a_major_version_suffix_is_named_after_its_binary_everywhere()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "go.mod", "module github.com/direnv/direnv/v2\n\ngo 1.22\n");
+        InProcess.WriteFile(repo, "main.go", "package main\n\nfunc main() {}\n");
+        Service(repo, "tools/v3", "example.com/gen/v3");
+
+        var result = await InProcess.GenerateAsync(repo, Offline(dir.Path));
+        var flake = result.Files["flake.nix"];
+
+        Assert.Equal(["direnv", "gen"], result.Services.Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("direnv = buildGoModuleWith { } {", flake, StringComparison.Ordinal);
+        Assert.Contains("pname = \"direnv\";", flake, StringComparison.Ordinal);
+        Assert.Contains("mainProgram = \"direnv\";", flake, StringComparison.Ordinal);
+        Assert.Contains("mainProgram = \"gen\";", flake, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"v2\"", flake, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"v3\"", flake, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("plain/path-1.2", "plain/path-1.2")]
     [InlineData("2fa", "\"2fa\"")]
     [InlineData("true", "\"true\"")]

@@ -172,6 +172,34 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
     }
 
     [Fact]
+    public async Task The_nix_strategy_builds_the_vendor_derivation_of_a_service_built_as_one_package_per_binary()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "svc/go.mod", "module example.com/m/svc\n\ngo 1.21\n\nrequire example.org/text v1.2.0\n");
+        InProcess.WriteFile(repo, "svc/go.sum", nix.TextSums);
+        foreach (var bin in new[] { "alpha", "beta" })
+        {
+            InProcess.WriteFile(repo, $"svc/cmd/{bin}/main.go", $"package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.org/text\"\n)\n\nfunc main() {{ fmt.Println(text.Shout(\"{bin}\")) }}\n");
+        }
+
+        // Packages svc-alpha and svc-beta, no package named svc: the vendor derivation is reached through svc-alpha.
+        InProcess.WriteFile(repo, "nixgen.yaml", "services:\n  svc:\n    binaries: separate\n");
+        var env = nix.GoEnv(dir.Path);
+        var local = Assert.Single((await InProcess.UpdateAsync(repo, env)).Services);
+        Assert.NotNull(local.VendorHash);
+        nix.Model.Lock(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+
+        var runner = new ToolRunner();
+        var viaNix = await InProcess.GenerateAsync(repo, env, new GenerateOptions(Jobs: 1, Strategy: "nix", Force: true), runner);
+
+        var hashed = Assert.Single(viaNix.Services);
+        Assert.Equal("nix", hashed.Strategy);
+        Assert.Equal(local.VendorHash, hashed.VendorHash);
+    }
+
+    [Fact]
     public async Task A_service_that_replaces_the_repository_root_converges_and_builds()
     {
         using var dir = new TempDir();
@@ -222,7 +250,7 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
 
         var init = await InProcess.UpdateAsync(repo, env);
         var hash = Assert.Single(init.Services, s => s.Name == "chroma").VendorHash;
-        var scanned = RepoScanner.Scan(repo, generated: [.. NixGen.Rendering.FlakeFiles.WrittenFor(NixGen.Config.ConfigLoader.Load(Path.Combine(repo, "nixgen.yaml")))]);
+        var scanned = RepoScanner.Scan(repo, generated: [.. NixGen.Rendering.FlakeFiles.WrittenFor(NixGen.Config.ConfigLoader.Load(Path.Combine(repo, "nixgen.yaml")), repo)]);
         var source = scanned.Services.Single(s => s.Name == "chroma").Source.Files;
         Assert.Contains("renovate.json", source);
         Assert.DoesNotContain("default.nix", source);

@@ -85,14 +85,74 @@ public sealed class ParserSpecs
     }
 
     [Fact]
-    public void Directives_newer_than_go_1_23_use_the_field_names_newer_go_prints()
+    public void Directives_newer_than_go_1_23_print_as_go_1_26_prints_them()
     {
-        var f = GoModFile.Parse("go.mod", "module m\n\ngo 1.25\n\ngodebug (\n\tpanicnil=1\n)\n\ntool (\n\tgolang.org/x/tools/cmd/stringer\n)\n\nignore ./node_modules\n");
-        var json = JsonNode.Parse(GoModJson.Write(f))!;
-        Assert.Equal("panicnil", (string?)json["Godebug"]![0]!["Key"]);
-        Assert.Equal("1", (string?)json["Godebug"]![0]!["Value"]);
-        Assert.Equal("golang.org/x/tools/cmd/stringer", (string?)json["Tool"]![0]!["Path"]);
-        Assert.Equal("./node_modules", (string?)json["Ignore"]![0]!["Path"]);
+        const string text = "module m\n\ngo 1.25\n\ntoolchain go1.26.1\n\ngodebug (\n\tpanicnil=1\n)\n\ntool (\n\tgolang.org/x/tools/cmd/stringer\n)\n\nignore ./node_modules\n";
+        const string expected = "{\n\t\"Module\": {\n\t\t\"Path\": \"m\"\n\t},\n\t\"Go\": \"1.25\",\n\t\"Toolchain\": \"go1.26.1\",\n" +
+            "\t\"GoDebug\": [\n\t\t{\n\t\t\t\"Key\": \"panicnil\",\n\t\t\t\"Value\": \"1\"\n\t\t}\n\t],\n" +
+            "\t\"Require\": null,\n\t\"Exclude\": null,\n\t\"Replace\": null,\n\t\"Retract\": null,\n" +
+            "\t\"Tool\": [\n\t\t{\n\t\t\t\"Path\": \"golang.org/x/tools/cmd/stringer\"\n\t\t}\n\t],\n" +
+            "\t\"Ignore\": [\n\t\t{\n\t\t\t\"Path\": \"./node_modules\"\n\t\t}\n\t]\n}\n";
+        Assert.Equal(expected, GoModJson.Write(GoModFile.Parse("go.mod", text)));
+        Assert.Equal(expected, GoModEditJson(text));
+    }
+
+    [Fact]
+    public void A_go_mod_without_tools_or_ignores_still_prints_them_as_null_as_go_1_26_does()
+    {
+        const string expected = "{\n\t\"Module\": {\n\t\t\"Path\": \"m\"\n\t},\n\t\"Require\": null,\n\t\"Exclude\": null,\n" +
+            "\t\"Replace\": null,\n\t\"Retract\": null,\n\t\"Tool\": null,\n\t\"Ignore\": null\n}\n";
+        Assert.Equal(expected, GoModJson.Write(GoModFile.Parse("go.mod", "module m\n")));
+    }
+
+    [Fact]
+    public void Html_characters_in_strings_are_escaped_as_go_escapes_them()
+    {
+        const string text = "// Deprecated: use <b> & \"c\" \\ d\nmodule example.com/m\n\nretract v1.0.0 // a<b & c>d \u2028ok\n";
+        var ours = GoModJson.Write(GoModFile.Parse("go.mod", text));
+        Assert.Contains("\"Deprecated\": \"use \\u003cb\\u003e \\u0026 \\\"c\\\" \\\\ d\"", ours, StringComparison.Ordinal);
+        Assert.Contains("\"Rationale\": \"a\\u003cb \\u0026 c\\u003ed \\u2028ok\"", ours, StringComparison.Ordinal);
+        Assert.Equal(GoModEditJson(text), ours);
+    }
+
+    public static TheoryData<string> EveryCorpusFile()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Repo.HasCorpus ? Directory.EnumerateFiles(Repo.Corpus, "*.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [])
+        {
+            if (f.EndsWith(".in", StringComparison.Ordinal) || f.EndsWith(".golden", StringComparison.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(Repo.Corpus, f).Replace('\\', '/'));
+            }
+        }
+
+        return data;
+    }
+
+    [CorpusTheory]
+    [MemberData(nameof(EveryCorpusFile))]
+    public void Every_corpus_file_go_accepts_prints_what_go_1_26_prints_and_the_others_are_refused(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Corpus, name));
+        var work = name.StartsWith("work/", StringComparison.Ordinal);
+        using var dir = new TempDir();
+        dir.Write(work ? "go.work" : "go.mod", text);
+        var env = GoEnv();
+        if (work)
+        {
+            env["GOWORK"] = Path.Combine(dir.Path, "go.work");
+        }
+
+        var (exit, stdout, _) = Tools.Run("go", dir.Path, env, work ? "work" : "mod", "edit", "-json");
+        string Ours() => work ? GoModJson.Write(GoWorkFile.Parse("go.work", text)) : GoModJson.Write(GoModFile.Parse("go.mod", text, requireModule: false));
+        if (exit == 0)
+        {
+            Assert.Equal(stdout, Ours());
+        }
+        else
+        {
+            Assert.Throws<GoModParseException>(Ours);
+        }
     }
 
     [Fact]
@@ -115,6 +175,29 @@ public sealed class ParserSpecs
         Assert.Equal(["../pinned", "../a"], f.EffectiveReplaces.Select(r => r.NewPath));
         Assert.Equal(["../pinned", "../a"], f.LocalReplaces.Select(r => r.NewPath));
         Assert.Single(f.EffectiveExcludes);
+        Assert.Equal(GoModEditJson(text), GoModJson.Write(f));
+    }
+
+    [Fact]
+    public void A_go_work_prints_no_toolchain_or_godebug_as_go_1_26_prints_none()
+    {
+        const string text = "go 1.25\n\ntoolchain go1.26.1\n\ngodebug panicnil=1\n\nuse ./a\n";
+        const string expected = "{\n\t\"Go\": \"1.25\",\n\t\"Use\": [\n\t\t{\n\t\t\t\"DiskPath\": \"./a\"\n\t\t}\n\t],\n\t\"Replace\": null\n}\n";
+        Assert.Equal(expected, GoModJson.Write(GoWorkFile.Parse("go.work", text)));
+        using var dir = new TempDir();
+        dir.Write("go.work", text);
+        var env = GoEnv();
+        env["GOWORK"] = Path.Combine(dir.Path, "go.work");
+        Assert.Equal((0, expected), (Tools.Run("go", dir.Path, env, "work", "edit", "-json") is var r ? (r.Exit, r.Out) : default));
+    }
+
+    [Fact]
+    public void Repeated_tool_and_ignore_lines_collapse_as_in_go()
+    {
+        const string text = "module m\ntool a.b/c\ntool a.b/d\ntool a.b/c\nignore ./x\nignore x\nignore ./x\n";
+        var f = GoModFile.Parse("go.mod", text);
+        Assert.Equal(["a.b/c", "a.b/d"], f.EffectiveTools.Select(t => t.Path));
+        Assert.Equal(["./x", "x"], f.EffectiveIgnores.Select(i => i.Path));
         Assert.Equal(GoModEditJson(text), GoModJson.Write(f));
     }
 

@@ -28,9 +28,9 @@ public sealed class PipelineSpecs
         File.SetUnixFileMode(flake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
         var before = File.GetLastWriteTimeUtc(flake);
 
-        var e = Assert.ThrowsAny<IOException>(() => FileWriter.WriteAll(dir.Path, new Dictionary<string, string> { ["flake.nix"] = "new flake\n", ["nixgen.lock"] = "{}\n" }, ["gone.yml"]));
+        var e = Assert.ThrowsAny<IOException>(() => FileWriter.WriteAll(dir.Path, new Dictionary<string, string> { ["flake.nix"] = "new flake\n", ["nixgen.lock"] = "{}\n" }, ["renovate.json"]));
 
-        Assert.Contains("gone.yml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("renovate.json", e.Message, StringComparison.Ordinal);
         Assert.Equal("old flake\n", File.ReadAllText(flake));
         Assert.False(File.Exists(Path.Combine(dir.Path, "nixgen.lock")));
         Assert.Equal(["flake.nix"], Directory.EnumerateFileSystemEntries(dir.Path).Select(Path.GetFileName));
@@ -76,8 +76,8 @@ public sealed class PipelineSpecs
     [Fact]
     public void Inspect_prints_an_empty_go_mod_as_go_mod_edit_json_does()
     {
-        // `go mod edit -json` of an empty go.mod (Go 1.23.5), written down by hand.
-        const string Go = "{\n\t\"Module\": {\n\t\t\"Path\": \"\"\n\t},\n\t\"Require\": null,\n\t\"Exclude\": null,\n\t\"Replace\": null,\n\t\"Retract\": null\n}\n";
+        // `go mod edit -json` of an empty go.mod (Go 1.26.11: Tool and Ignore are printed, null), written down by hand.
+        const string Go = "{\n\t\"Module\": {\n\t\t\"Path\": \"\"\n\t},\n\t\"Require\": null,\n\t\"Exclude\": null,\n\t\"Replace\": null,\n\t\"Retract\": null,\n\t\"Tool\": null,\n\t\"Ignore\": null\n}\n";
         Assert.Equal(Go, GoModJson.Write(GoModFile.Parse("go.mod", "", requireModule: false)));
     }
 

@@ -38,7 +38,7 @@ public sealed class ReleaseModels : IDisposable
     public static string? GoFor(string release, string? wanted, bool upstream = false) =>
         wanted is null ? GoVersionsOf[release][^1]
         : GoVersionsOf[release].FirstOrDefault(v => GoVersions.CompareGo(v, wanted) >= 0)
-            ?? (upstream && GoVersionsOf[release].Any(v => GoVersions.Series(v) == GoVersions.Series(wanted)) ? NixGen.Hashing.GoSourceRelease.ReleaseOf(wanted) : null);
+            ?? (upstream && GoVersionsOf[release].Any(v => GoVersions.Series(v) == GoVersions.Series(wanted)) ? NixGen.GoModules.GoVersions.ReleaseOf(wanted) : null);
 
     public void Dispose() => _dir.Dispose();
 }

@@ -1,5 +1,6 @@
 using NixGen.Config;
 using NixGen.Discovery;
+using NixGen.GoModules;
 using NixGen.Hashing;
 using NixGen.Pipeline;
 using NixGen.Processes;
@@ -120,7 +121,12 @@ public sealed class SourceSetSpecs
     private static (IReadOnlyList<string> Imports, bool UsesCgo) GoImportsOf(params (string Name, string Text)[] files)
     {
         using var dir = new TempDir();
-        return GoImports.Of(files.Select(f => dir.Write(f.Name, f.Text)).ToList());
+        foreach (var f in files)
+        {
+            dir.Write(f.Name, f.Text);
+        }
+
+        return GoImports.Of("example.com/a", ".", new IgnorePatterns([]), files.Select(f => f.Name), f => Path.Combine(dir.Path, f));
     }
 
     [Fact]

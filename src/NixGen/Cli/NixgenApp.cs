@@ -55,13 +55,19 @@ internal static class NixgenApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null }, cancellationToken)
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
             return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // Outside a command's Guard (option parsing, completion): still one line, never System.CommandLine's exit 1.
+            await host.Error.WriteLineAsync(InternalError(e)).ConfigureAwait(false);
+            return ExitCodes.InternalError;
         }
     }
 
@@ -77,7 +83,7 @@ internal static class NixgenApp
             await host.Error.WriteLineAsync("nixgen: cancelled; no file was changed").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException)
+        catch (Exception e) when (e is GoModParseException or RepoException or ConfigException or TemplateException or Trust.UnsafePathException)
         {
             await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
@@ -90,7 +96,29 @@ internal static class NixgenApp
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await host.Error.WriteLineAsync("nixgen: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.InvalidInput;
+            return ExitCodes.IoFailed;
         }
+        catch (Exception e)
+        {
+            // A bug of nixgen's: one line that says so (never exit 1, which means "stale"); the stack trace with -v.
+            await host.Error.WriteLineAsync(InternalError(e)).ConfigureAwait(false);
+            if (parse.GetValue(GlobalOptions.Verbose))
+            {
+                await host.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The one line an unexpected exception is reported with.</summary>
+    public static string InternalError(Exception e)
+    {
+        // Where in nixgen it happened: the innermost frame of nixgen's own code.
+        var frame = new System.Diagnostics.StackTrace(e).GetFrames()
+            .Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("NixGen", StringComparison.Ordinal) == true);
+        var site = frame is { } m ? $" in {m.DeclaringType!.Name}.{m.Name}" : "";
+        var message = e.Message.ReplaceLineEndings(" ");
+        return $"nixgen: internal error{site}: {e.GetType().Name}: {message} (a bug in nixgen: please report it with the command line; -v shows the stack trace)";
     }
 }

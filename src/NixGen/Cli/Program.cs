@@ -13,8 +13,21 @@ internal static class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        // SIGTERM (timeout, Docker, systemd) is handled like Ctrl-C: children stopped, scratch removed, files left alone.
+        var terminated = false;
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            terminated = true;
+            cts.Cancel();
+        });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var exit = await NixgenApp.RunAsync(args, CliHost.FromProcess(), cts.Token).ConfigureAwait(false);
+        if (terminated && exit == ExitCodes.Cancelled)
+        {
+            exit = ExitCodes.Terminated;
+        }
+
         WriteStats(clock.Elapsed, exit);
         return exit;
     }
@@ -39,6 +52,6 @@ internal static class Program
             ["peakWorkingSetBytes"] = self.PeakWorkingSet64,
             ["processesStarted"] = ToolRunner.TotalStarted,
         };
-        File.WriteAllText(path, stats.ToJsonString() + "\n");
+        File.WriteAllText(path, Json.JsonText.Line(stats) + "\n");
     }
 }

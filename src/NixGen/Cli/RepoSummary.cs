@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Discovery;
+using NixGen.Json;
 
 namespace NixGen.Cli;
 
@@ -65,6 +66,6 @@ internal static class RepoSummary
                 ["localReplaces"] = new JsonArray([.. s.LocalReplaces.Select(r => (JsonNode)new JsonObject { ["module"] = r.ModulePath, ["dir"] = r.TargetDir })]),
             })]),
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return JsonText.Pretty(root) + "\n";
     }
 }

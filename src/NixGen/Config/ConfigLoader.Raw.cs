@@ -50,7 +50,9 @@ internal static partial class ConfigLoader
 
     private sealed class RawCi
     {
-        public string? Provider { get; set; }
+        /// <summary>One provider (<c>github</c>) or a list (<c>[github, gitlab]</c>): a string or a list of objects.</summary>
+        public object? Provider { get; set; }
+        public List<string>? RunnerTags { get; set; }
         public string? DefaultBranch { get; set; }
         public bool? Renovate { get; set; }
         public bool? Dependabot { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NixGen.Nix;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -8,19 +9,27 @@ namespace NixGen.Config;
 /// <summary>Reads nixgen.yaml strictly: unknown keys, wrong types and bad values are errors with their position.</summary>
 internal partial class ConfigLoader
 {
+    /// <summary>Where semantic errors point: <c>file:line:col: key.path: message</c>, at the offending value.</summary>
+    private sealed class Site(string file, YamlLocator where)
+    {
+        public YamlLocator Where => where;
+
+        public ConfigException Bad(string key, string message, params object[] path) => new($"{file}:{where.Find(path)}: {key}: {message}");
+    }
+
     /// <summary>The service keys whose values are checked against the repository (their positions go into errors).</summary>
     private static readonly string[] PositionedServiceKeys = ["name", "mainProgram"];
 
     internal static readonly ServiceConfig DefaultService = new(null, null, ["-s", "-w"], [], [], [], null, true,
         new ImageConfig(false, null, "latest", [], new Dictionary<string, string>(), true, false), null);
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9+/]{43}=$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*:[A-Za-z0-9+/]{43}=\z")]
     private static partial Regex PublicKeyPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._~/-]+\.[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._~/-]+\.[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex GoVariablePattern();
 
-    [GeneratedRegex(@"^(github|gitlab|sourcehut|git\+https|git\+ssh|https|path|flake):[^\s""\\]+$")]
+    [GeneratedRegex(@"^(github|gitlab|sourcehut|git\+https|git\+ssh|https|path|flake):[^\s""\\]+\z")]
     private static partial Regex FlakeRefPattern();
 
     /// <summary>nixpkgs' <c>lib.systems.flakeExposed</c>: the systems <c>legacyPackages</c> has.</summary>
@@ -30,13 +39,13 @@ internal partial class ConfigLoader
         "powerpc64le-linux", "riscv64-linux", "x86_64-freebsd",
     ];
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*\z")]
     private static partial Regex NixIdentPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}\z")]
     private static partial Regex VersionPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._/-]*\.nix$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._/-]*\.nix\z")]
     private static partial Regex OutputFilePattern();
 
     private static readonly HashSet<string> KnownTargets =
@@ -44,6 +53,12 @@ internal partial class ConfigLoader
         "linux/amd64", "linux/arm64", "linux/386", "linux/arm", "linux/riscv64", "linux/ppc64le", "linux/s390x",
         "darwin/amd64", "darwin/arm64", "windows/amd64", "windows/arm64", "freebsd/amd64", "freebsd/arm64",
     ];
+
+    /// <summary>Built once: building one costs more than reading a nixgen.yaml.</summary>
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
 
     public static NixGenConfig Load(string path) =>
         FromText(Path.GetFileName(path), File.Exists(path) ? File.ReadAllText(path) : "");
@@ -53,11 +68,7 @@ internal partial class ConfigLoader
         RawConfig raw;
         try
         {
-            var deserializer = new DeserializerBuilder()
-                .WithNamingConvention(CamelCaseNamingConvention.Instance)
-                .WithDuplicateKeyChecking()
-                .Build();
-            raw = deserializer.Deserialize<RawConfig?>(text) ?? new RawConfig();
+            raw = Deserializer.Deserialize<RawConfig?>(text) ?? new RawConfig();
         }
         catch (YamlException e)
         {
@@ -111,221 +122,18 @@ internal partial class ConfigLoader
     [GeneratedRegex(@"The input string '(?<value>[^']*)' was not in a correct format")]
     private static partial Regex NotANumberPattern();
 
+    /// <summary>Validates every value, by concern (text, top level, caches and CI, services), then builds the configuration.</summary>
     private static NixGenConfig Validate(string file, RawConfig raw, YamlLocator where)
     {
-        // Semantic errors point at the offending value: file:line:col: key.path: message.
-        ConfigException Bad(string key, string message, params object[] path) => new($"{file}:{where.Find(path)}: {key}: {message}");
-        if (raw.Ci is { NixgenInstall: "devshell" } && raw.DevShell?.Nixgen is null)
-        {
-            throw Bad("ci.nixgenInstall", "devshell needs devShell.nixgen (the flake nixgen comes from)", "ci", "nixgenInstall");
-        }
-
-
-        var systems = raw.Systems ?? [.. NixGenConfig.DefaultSystems];
-        foreach (var s in systems)
-        {
-            if (!KnownSystems.Contains(s))
-            {
-                throw Bad("systems", $"\"{s}\" is not a system nixpkgs builds flakes for ({string.Join(", ", KnownSystems.Order(StringComparer.Ordinal))})", "systems", systems.IndexOf(s));
-            }
-        }
-
-        if (raw.Nixpkgs is { } nixpkgs && !FlakeRefPattern().IsMatch(nixpkgs))
-        {
-            throw Bad("nixpkgs", $"\"{nixpkgs}\" is not a flake reference such as github:NixOS/nixpkgs/nixos-24.11", "nixpkgs");
-        }
-
-        var strategy = raw.Hashing?.Strategy ?? "local";
-        if (raw.Hashing?.Mode is not (null or "vendor" or "modules"))
-        {
-            throw Bad("hashing.mode", $"\"{raw.Hashing!.Mode}\" is not one of: vendor (a vendorHash per service), modules (a hash per module file, nix/go-modules.json)", "hashing", "mode");
-        }
-
-        var goproxy = raw.Goproxy ?? NixGenConfig.DefaultGoproxy;
-        if (!goproxy.StartsWith("https://", StringComparison.Ordinal) && !goproxy.StartsWith("http://", StringComparison.Ordinal) && !goproxy.StartsWith("file:///", StringComparison.Ordinal)
-            || goproxy.Contains(',', StringComparison.Ordinal) || goproxy.Contains('|', StringComparison.Ordinal) || goproxy.Any(char.IsWhiteSpace))
-        {
-            throw Bad("goproxy", $"\"{goproxy}\" is not one module proxy URL (https://…, or file:/// for a local tree)", "goproxy");
-        }
-
-        if (strategy is not ("local" or "nix"))
-        {
-            throw Bad("hashing.strategy", $"\"{strategy}\" is not one of: local, nix", "hashing", "strategy");
-        }
-
-        var cross = new List<CrossTarget>();
-        foreach (var t in raw.Cross ?? [])
-        {
-            if (!KnownTargets.Contains(t))
-            {
-                throw Bad("cross", $"\"{t}\" is not a GOOS/GOARCH pair nixgen knows (e.g. linux/arm64, darwin/amd64)", "cross", raw.Cross!.IndexOf(t));
-            }
-
-            var parts = t.Split('/');
-            cross.Add(new CrossTarget(parts[0], parts[1]));
-        }
-
-        var caches = new List<CacheConfig>();
-        foreach (var (c, i) in (raw.Cachix ?? []).Select((c, i) => (c, i)))
-        {
-            if (string.IsNullOrWhiteSpace(c.Name) && string.IsNullOrWhiteSpace(c.Url))
-            {
-                throw Bad("cachix", "each cache needs a name (Cachix) or a url", "cachix", i);
-            }
-
-            var url = c.Url ?? $"https://{c.Name}.cachix.org";
-            if (!url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
-            {
-                throw Bad("cachix", $"\"{url}\" is not an http(s) URL", "cachix", i, "url");
-            }
-
-            if (c.PublicKey is null || !PublicKeyPattern().IsMatch(c.PublicKey))
-            {
-                throw Bad("cachix", $"public key \"{c.PublicKey}\" of {c.Name ?? url} must look like NAME:BASE64 (the 44-character key Cachix shows, e.g. {c.Name ?? "cache"}.cachix.org-1:...=)", "cachix", i, "publicKey");
-            }
-
-            caches.Add(new CacheConfig(c.Name ?? url, url, c.PublicKey));
-        }
-
-        if (raw.Go is { } go && !GoModules.GoVersions.IsGoVersion(go))
-        {
-            throw Bad("go", $"\"{go}\" is not a Go version such as 1.23", "go");
-        }
-
-        if (raw.GoSource is not (null or "nixpkgs" or "upstream"))
-        {
-            throw Bad("goSource", $"\"{raw.GoSource}\" is not one of: nixpkgs, upstream", "goSource");
-        }
-
-        foreach (var (p, i) in (raw.DevShell?.Packages ?? []).Select((p, i) => (p, i)))
-        {
-            if (!p.Split('.').All(NixIdentPattern().IsMatch))
-            {
-                throw Bad("devShell.packages", $"\"{p}\" is not a nixpkgs attribute path", "devShell", "packages", i);
-            }
-        }
-
-        if (raw.DevShell?.Nixgen is { } nixgenRef && !FlakeRefPattern().IsMatch(nixgenRef))
-        {
-            throw Bad("devShell.nixgen", $"\"{nixgenRef}\" is not a flake reference such as github:owner/nixgen", "devShell", "nixgen");
-        }
-
-        if (raw.Version is { } version && !VersionPattern().IsMatch(version))
-        {
-            throw Bad("version", $"{YamlScalar.Quoted(version)} is not a package version (letters, digits and . _ + -, e.g. 1.4.2; default: {NixGenConfig.DefaultVersion})", "version");
-        }
-
-        if (raw.Overlay is { } overlay && !NixIdentPattern().IsMatch(overlay))
-        {
-            throw Bad("overlay", $"\"{overlay}\" is not a Nix identifier (the attribute overlays.default adds to pkgs)", "overlay");
-        }
-
-        var output = raw.Output switch
-        {
-            null or "flake" => OutputMode.Flake,
-            "module" => OutputMode.Module,
-            "flake-parts" => OutputMode.FlakeParts,
-            _ => throw Bad("output", $"\"{raw.Output}\" is not one of: flake, module, flake-parts", "output"),
-        };
-        var outputFile = raw.OutputFile ?? NixGenConfig.DefaultOutputFile;
-        if (!OutputFilePattern().IsMatch(outputFile) || outputFile.Split('/').Any(p => p is "." or ".."))
-        {
-            throw Bad("outputFile", $"\"{outputFile}\" is not a relative path to a .nix file inside the repository (e.g. nix/go-services.nix)", "outputFile");
-        }
-
-        if (raw.OutputFile is not null && output == OutputMode.Flake)
-        {
-            throw Bad("outputFile", "only the module modes write a separate file (set `output: module` or `output: flake-parts`)", "outputFile");
-        }
-
-        if (raw.DefaultNix == true && output != OutputMode.Flake)
-        {
-            throw Bad("defaultNix", "default.nix comes with `output: flake`; in the module modes import the module from your own default.nix", "defaultNix");
-        }
-
-        var services = new Dictionary<string, ServiceConfig>(StringComparer.Ordinal);
-        foreach (var (dir, s) in raw.Services ?? [])
-        {
-            var d = DefaultService;
-            var image = s.Image;
-            if (s.Name is { } name && Discovery.PackageNames.Problem(name) is { } problem)
-            {
-                throw Bad($"services.{dir}.name", problem, "services", dir, "name");
-            }
-
-            foreach (var v in s.CommitVariables ?? [])
-            {
-                if (!GoVariablePattern().IsMatch(v))
-                {
-                    throw Bad($"services.{dir}.commitVariables", $"\"{v}\" is not a Go variable such as main.commit", "services", dir, "commitVariables", s.CommitVariables!.IndexOf(v));
-                }
-            }
-
-            if (image?.Name is { } imageName && !Discovery.PackageNames.IsImageName(imageName))
-            {
-                throw Bad($"services.{dir}.image.name", $"\"{imageName}\" is not an OCI image name (lower-case [a-z0-9] parts joined by . _ - and /, optionally after a registry host, e.g. registry.example.com/shop/api)", "services", dir, "image", "name");
-            }
-
-            if (image?.Tag is { } tag && tag != "version" && !Discovery.PackageNames.IsImageTag(tag))
-            {
-                throw Bad($"services.{dir}.image.tag", $"\"{tag}\" is not an OCI tag (letters, digits, _ . -, at most 128, not starting with . or -), or `version`", "services", dir, "image", "tag");
-            }
-
-            foreach (var v in s.VersionVariables ?? [])
-            {
-                if (!GoVariablePattern().IsMatch(v))
-                {
-                    throw Bad($"services.{dir}.versionVariables", $"\"{v}\" is not a Go variable such as main.version or example.com/m/internal/build.Version", "services", dir, "versionVariables", s.VersionVariables!.IndexOf(v));
-                }
-            }
-
-            foreach (var port in image?.Ports ?? [])
-            {
-                if (port is < 1 or > 65535)
-                {
-                    throw Bad($"services.{dir}.image.ports", $"{port} is not a TCP port", "services", dir, "image", "ports", image!.Ports!.IndexOf(port));
-                }
-            }
-
-            if (s.Go is { } serviceGo && !GoModules.GoVersions.IsGoVersion(serviceGo))
-            {
-                throw Bad($"services.{dir}.go", $"\"{serviceGo}\" is not a Go version such as 1.23", "services", dir, "go");
-            }
-
-            if (s.Binaries is not (null or "one" or "separate"))
-            {
-                throw Bad($"services.{dir}.binaries", $"\"{s.Binaries}\" is not one of: one (a package with every binary), separate (a package per main package)", "services", dir, "binaries");
-            }
-
-            if (s.Hashing is not (null or "vendor" or "modules"))
-            {
-                throw Bad($"services.{dir}.hashing", $"\"{s.Hashing}\" is not one of: vendor, modules", "services", dir, "hashing");
-            }
-
-            if (s.MainProgram is { } mainProgram && Discovery.PackageNames.Problem(mainProgram) is not null)
-            {
-                throw Bad($"services.{dir}.mainProgram", $"\"{mainProgram}\" is not a program name", "services", dir, "mainProgram");
-            }
-
-            services[dir.TrimEnd('/')] = new ServiceConfig(
-                s.Name,
-                s.Description,
-                s.Ldflags ?? d.Ldflags,
-                s.VersionVariables ?? [],
-                s.CommitVariables ?? [],
-                s.Tags ?? [],
-                s.Cgo,
-                s.DoCheck ?? true,
-                new ImageConfig(image?.Enabled ?? image is not null, image?.Name, image?.Tag ?? "latest", image?.Ports ?? [],
-                    image?.Env ?? new Dictionary<string, string>(), image?.CaCertificates ?? true, image?.Tzdata ?? false),
-                s.Go)
-            {
-                SeparateBinaries = s.Binaries == "separate",
-                ModulesMode = (s.Hashing ?? raw.Hashing?.Mode) == "modules",
-                MainProgram = s.MainProgram,
-            };
-        }
-
+        var site = new Site(file, where);
+        CheckText(raw, site);
+        var systems = Systems(raw, site);
+        var (strategy, goproxy) = Hashing(raw, site);
+        var cross = Cross(raw, site);
+        var caches = Caches(raw, site);
+        CheckScalars(raw, site);
+        var (output, outputFile) = Output(raw, site);
+        var services = Services(raw, site);
         return new NixGenConfig(
             raw.Description ?? "Go services built with Nix (generated by nixgen)",
             raw.Nixpkgs ?? NixGenConfig.DefaultNixpkgs,
@@ -338,19 +146,19 @@ internal partial class ConfigLoader
             raw.DevShell?.Packages ?? [],
             raw.DevShell?.Nixgen,
             raw.Version ?? NixGenConfig.DefaultVersion,
-            Ci(raw.Ci, Bad),
+            Ci(raw, site),
             services,
             raw.Overlay ?? "goServices",
             raw.Checks?.Cross ?? false,
             raw.Checks?.Images ?? false)
         {
-            GoUpstream = raw.GoSource == "upstream",
             ServicePositions = services.Keys.ToDictionary(d => d, d => where.FindKey("services", d) ?? "1:1", StringComparer.Ordinal),
             KeyPositions = services.Keys
                 .SelectMany(d => PositionedServiceKeys.Select(k => ($"services.{d}.{k}", where.Find("services", d, k))))
                 .Append(("default", where.Find("default")))
                 .Append(("goSource", where.Find("goSource")))
                 .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
+            GoUpstream = raw.GoSource == "upstream",
             Output = output,
             OutputIsSet = raw.Output is not null,
             OutputFile = outputFile,
@@ -362,31 +170,138 @@ internal partial class ConfigLoader
         };
     }
 
-    private static CiConfig Ci(RawCi? raw, Func<string, string, object[], ConfigException> bad)
+    private static List<string> Systems(RawConfig raw, Site site)
     {
-        var provider = raw?.Provider ?? "none";
-        if (provider is not ("github" or "none"))
+        var systems = raw.Systems ?? [.. NixGenConfig.DefaultSystems];
+        foreach (var s in systems)
         {
-            throw bad("ci.provider", $"\"{provider}\" is not one of: github, none", ["ci", "provider"]);
+            if (!KnownSystems.Contains(s))
+            {
+                throw site.Bad("systems", $"{UnsafeText.Display(s)} is not a system nixpkgs builds flakes for ({string.Join(", ", KnownSystems.Order(StringComparer.Ordinal))})", "systems", systems.IndexOf(s));
+            }
         }
 
-        var branch = raw?.DefaultBranch ?? "main";
-        if (branch.Length == 0 || branch.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '{' or '}'))
+        return systems;
+    }
+
+    private static (string Strategy, string Goproxy) Hashing(RawConfig raw, Site site)
+    {
+        var strategy = raw.Hashing?.Strategy ?? "local";
+        if (raw.Hashing?.Mode is not (null or "vendor" or "modules"))
         {
-            throw bad("ci.defaultBranch", $"\"{branch}\" is not a plain branch name", ["ci", "defaultBranch"]);
+            throw site.Bad("hashing.mode", $"{UnsafeText.Display(raw.Hashing!.Mode)} is not one of: vendor (a vendorHash per service), modules (a hash per module file, nix/go-modules.json)", "hashing", "mode");
         }
 
-        var install = raw?.NixgenInstall ?? "dotnet-tool";
-        if (install is not ("dotnet-tool" or "devshell"))
+        if (strategy is not ("local" or "nix"))
         {
-            throw bad("ci.nixgenInstall", $"\"{install}\" is not one of: dotnet-tool, devshell", ["ci", "nixgenInstall"]);
+            throw site.Bad("hashing.strategy", $"{UnsafeText.Display(strategy)} is not one of: local, nix", "hashing", "strategy");
         }
 
-        if (provider == "none" && (raw?.Renovate == true || raw?.Dependabot == true))
+        return (strategy, Goproxy(raw.Goproxy ?? NixGenConfig.DefaultGoproxy, site));
+    }
+
+    /// <summary>One proxy URL, without credentials: the URL is committed (nix/go-modules.json), the password would be too.</summary>
+    private static string Goproxy(string goproxy, Site site)
+    {
+        if (!goproxy.StartsWith("https://", StringComparison.Ordinal) && !goproxy.StartsWith("http://", StringComparison.Ordinal) && !goproxy.StartsWith("file:///", StringComparison.Ordinal)
+            || goproxy.Contains(',', StringComparison.Ordinal) || goproxy.Contains('|', StringComparison.Ordinal) || goproxy.Any(char.IsWhiteSpace)
+            || !Uri.TryCreate(goproxy, UriKind.Absolute, out var uri))
         {
-            throw bad("ci", "renovate/dependabot hooks need `provider: github`", ["ci"]);
+            throw site.Bad("goproxy", $"{UnsafeText.Display(goproxy)} is not one module proxy URL (https://…, or file:/// for a local tree)", "goproxy");
         }
 
-        return new CiConfig(provider, branch, raw?.Renovate ?? false, raw?.Dependabot ?? false, install);
+        if (uri.UserInfo.Length > 0)
+        {
+            throw site.Bad("goproxy", $"\"{uri.Scheme}://…@{uri.Authority}\" holds credentials, which would be committed in nix/go-modules.json: remove them and set `goproxyAuth: true` (the Nix builder then reads NIX_GOPROXY_USERNAME and NIX_GOPROXY_PASSWORD)", "goproxy");
+        }
+
+        return goproxy;
+    }
+
+    private static List<CrossTarget> Cross(RawConfig raw, Site site)
+    {
+        var cross = new List<CrossTarget>();
+        foreach (var t in raw.Cross ?? [])
+        {
+            if (!KnownTargets.Contains(t))
+            {
+                throw site.Bad("cross", $"{UnsafeText.Display(t)} is not a GOOS/GOARCH pair nixgen knows (e.g. linux/arm64, darwin/amd64)", "cross", raw.Cross!.IndexOf(t));
+            }
+
+            var parts = t.Split('/');
+            cross.Add(new CrossTarget(parts[0], parts[1]));
+        }
+
+        return cross;
+    }
+
+    /// <summary>The top-level scalars that reach the flake: nixpkgs, go, the dev shell, version, overlay.</summary>
+    private static void CheckScalars(RawConfig raw, Site site)
+    {
+        if (raw.Nixpkgs is { } nixpkgs && !FlakeRefPattern().IsMatch(nixpkgs))
+        {
+            throw site.Bad("nixpkgs", $"{UnsafeText.Display(nixpkgs)} is not a flake reference such as github:NixOS/nixpkgs/nixos-24.11", "nixpkgs");
+        }
+
+        if (raw.Go is { } go && !GoModules.GoVersions.IsGoVersion(go))
+        {
+            throw site.Bad("go", $"{UnsafeText.Display(go)} is not a Go version such as 1.23", "go");
+        }
+
+        if (raw.GoSource is not (null or "nixpkgs" or "upstream"))
+        {
+            throw site.Bad("goSource", $"{UnsafeText.Display(raw.GoSource)} is not one of: nixpkgs, upstream", "goSource");
+        }
+
+        foreach (var (p, i) in (raw.DevShell?.Packages ?? []).Select((p, i) => (p, i)))
+        {
+            if (!p.Split('.').All(NixIdentPattern().IsMatch))
+            {
+                throw site.Bad("devShell.packages", $"{UnsafeText.Display(p)} is not a nixpkgs attribute path", "devShell", "packages", i);
+            }
+        }
+
+        if (raw.DevShell?.Nixgen is { } nixgenRef && !FlakeRefPattern().IsMatch(nixgenRef))
+        {
+            throw site.Bad("devShell.nixgen", $"{UnsafeText.Display(nixgenRef)} is not a flake reference such as github:owner/nixgen", "devShell", "nixgen");
+        }
+
+        if (raw.Version is { } version && !VersionPattern().IsMatch(version))
+        {
+            throw site.Bad("version", $"{UnsafeText.Display(version)} is not a package version (letters, digits and . _ + -, e.g. 1.4.2; default: {NixGenConfig.DefaultVersion})", "version");
+        }
+
+        if (raw.Overlay is { } overlay && !NixIdentPattern().IsMatch(overlay))
+        {
+            throw site.Bad("overlay", $"{UnsafeText.Display(overlay)} is not a Nix identifier (the attribute overlays.default adds to pkgs)", "overlay");
+        }
+    }
+
+    private static (OutputMode Output, string OutputFile) Output(RawConfig raw, Site site)
+    {
+        var output = raw.Output switch
+        {
+            null or "flake" => OutputMode.Flake,
+            "module" => OutputMode.Module,
+            "flake-parts" => OutputMode.FlakeParts,
+            _ => throw site.Bad("output", $"{UnsafeText.Display(raw.Output)} is not one of: flake, module, flake-parts", "output"),
+        };
+        var outputFile = raw.OutputFile ?? NixGenConfig.DefaultOutputFile;
+        if (!OutputFilePattern().IsMatch(outputFile) || outputFile.Split('/').Any(p => p is "." or ".."))
+        {
+            throw site.Bad("outputFile", $"{UnsafeText.Display(outputFile)} is not a relative path to a .nix file inside the repository (e.g. nix/go-services.nix)", "outputFile");
+        }
+
+        if (raw.OutputFile is not null && output == OutputMode.Flake)
+        {
+            throw site.Bad("outputFile", "only the module modes write a separate file (set `output: module` or `output: flake-parts`)", "outputFile");
+        }
+
+        if (raw.DefaultNix == true && output != OutputMode.Flake)
+        {
+            throw site.Bad("defaultNix", "default.nix comes with `output: flake`; in the module modes import the module from your own default.nix", "defaultNix");
+        }
+
+        return (output, outputFile);
     }
 }

@@ -40,9 +40,12 @@ internal static class DefaultConfig
     /// The user's nixgen.yaml (which does not say <c>output:</c>) with the mode <c>init</c> chose for a hand-written
     /// flake.nix: two lines added after the leading comments, every other byte kept.
     /// </summary>
+    /// <remarks>A byte-order mark stays first and the added lines end like the file's (CRLF when it uses CRLF).</remarks>
     public static string WithOutput(string text, OutputMode output)
     {
-        var lines = text.Split('\n').ToList();
+        var bom = text.StartsWith('\uFEFF') ? "\uFEFF" : "";
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text[bom.Length..].Split('\n').ToList();
         var at = 0;
         while (at < lines.Count && (lines[at].TrimStart().StartsWith('#') || lines[at].Trim().Length == 0 || lines[at].TrimEnd() == "---"))
         {
@@ -54,8 +57,8 @@ internal static class DefaultConfig
             throw new ConfigException($"nixgen.yaml:{at + 1}:1: flake.nix is hand-written, so nixgen writes a module for it: add `output: {Name(output)}` to this mapping (or use --force to replace flake.nix)");
         }
 
-        lines.Insert(at, OutputLines(output));
-        return string.Join("\n", lines);
+        lines.Insert(at, OutputLines(output).Replace("\n", newline, StringComparison.Ordinal) + (newline == "\r\n" ? "\r" : ""));
+        return bom + string.Join("\n", lines);
     }
 
     private static string OutputLines(OutputMode output) =>

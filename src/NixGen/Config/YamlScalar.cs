@@ -8,7 +8,7 @@ namespace NixGen.Config;
 internal partial class YamlScalar
 {
     // Plain scalars that YAML reads back as the same string: no indicators, no numbers, booleans or nulls.
-    [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./+-]*$")]
+    [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./+-]*\z")]
     private static partial Regex PlainPattern();
 
     private static readonly HashSet<string> Special = new(StringComparer.OrdinalIgnoreCase)
@@ -32,7 +32,8 @@ internal partial class YamlScalar
                 case '\n': sb.Append("\\n"); break;
                 case '\t': sb.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c))
+                    // Control characters and what YAML reads as a line break or cannot carry (LS, PS, BOM, non-characters).
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
                     {
                         sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }

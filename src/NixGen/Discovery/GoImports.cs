@@ -1,41 +1,93 @@
+using NixGen.GoModules;
+
 namespace NixGen.Discovery;
 
 /// <summary>Reads the import paths of Go files: what <c>go mod vendor</c> decides to copy depends on them.</summary>
 internal static class GoImports
 {
     /// <summary>
-    /// The sorted, distinct non-standard-library imports of a module's non-test Go files (given as full paths), and
-    /// whether any of them that the build does not ignore uses cgo (<c>import "C"</c>).
+    /// The sorted, distinct non-standard-library imports of the packages of a module that <c>go mod vendor</c> vendors
+    /// for (Go's <c>all</c>), and whether one of their non-test files that the build does not ignore uses cgo
+    /// (<c>import "C"</c>). Those packages are the ones <c>./...</c> matches (not below testdata, vendor, <c>_</c> or
+    /// <c>.</c> directories, nor below an <c>ignore</c>d one), with their tests, and every other package of the module
+    /// they import, with its tests: an ignored directory counts only when something imports it.
     /// </summary>
-    public static (IReadOnlyList<string> Imports, bool UsesCgo) Of(IEnumerable<string> goFiles)
+    /// <param name="files">The module's files, relative to the repository root.</param>
+    /// <param name="fullPath">The absolute path of a file.</param>
+    public static (IReadOnlyList<string> Imports, bool UsesCgo) Of(
+        string modulePath, string moduleDir, IgnorePatterns ignores, IEnumerable<string> files, Func<string, string> fullPath)
     {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        var cgo = false;
-        foreach (var full in goFiles)
+        var packages = new Dictionary<string, (List<string> Imports, bool Cgo)>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            if (!full.EndsWith(".go", StringComparison.Ordinal) || full.EndsWith("_test.go", StringComparison.Ordinal) || !File.Exists(full))
+            var full = fullPath(file);
+            if (!file.EndsWith(".go", StringComparison.Ordinal) || !File.Exists(full))
             {
                 continue;
             }
 
-            var text = File.ReadAllText(full);
-            foreach (var i in Parse(text))
+            var slash = file.LastIndexOf('/');
+            var dir = slash < 0 ? "." : file[..slash];
+            dir = moduleDir == "." ? dir : dir == moduleDir ? "." : dir[(moduleDir.Length + 1)..];
+            if (!packages.TryGetValue(dir, out var package))
             {
-                if (i == "C")
-                {
-                    cgo |= GoSourceHeader.Parse(text) is not { Ignored: true };
-                    continue;
-                }
+                packages[dir] = package = ([], false);
+            }
 
-                var first = i.Split('/')[0];
-                if (first.Contains('.', StringComparison.Ordinal))
+            var text = File.ReadAllText(full);
+            var imports = Parse(text);
+            package.Imports.AddRange(imports);
+            if (imports.Contains("C") && !file.EndsWith("_test.go", StringComparison.Ordinal) && GoSourceHeader.Parse(text) is not { Ignored: true })
+            {
+                packages[dir] = package with { Cgo = true };
+            }
+        }
+
+        // The packages ./... matches, then whatever of the module they import (tests included, as `all` does).
+        var pending = new Queue<string>(packages.Keys.Where(d => IsMatchedByDotDotDot(d, ignores)));
+        var reached = pending.ToHashSet(StringComparer.Ordinal);
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        var cgo = false;
+        while (pending.TryDequeue(out var dir))
+        {
+            var (imports, usesCgo) = packages[dir];
+            cgo |= usesCgo;
+            foreach (var i in imports)
+            {
+                if (i.Split('/')[0].Contains('.', StringComparison.Ordinal))
                 {
                     set.Add(i);
+                }
+
+                var inModule = i == modulePath ? "." : i.StartsWith(modulePath + "/", StringComparison.Ordinal) ? i[(modulePath.Length + 1)..] : null;
+                if (inModule is not null && packages.ContainsKey(inModule) && reached.Add(inModule))
+                {
+                    pending.Enqueue(inModule);
                 }
             }
         }
 
         return ([.. set], cgo);
+    }
+
+    /// <summary>Whether <c>./...</c> matches the package in <paramref name="dirInModule"/> (cmd/go's module walk).</summary>
+    public static bool IsMatchedByDotDotDot(string dirInModule, IgnorePatterns ignores)
+    {
+        if (dirInModule == ".")
+        {
+            return true;
+        }
+
+        var parts = dirInModule.Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].StartsWith('.') || parts[i].StartsWith('_') || parts[i] == "testdata" || (parts[i] == "vendor" && i < parts.Length - 1))
+            {
+                return false;
+            }
+        }
+
+        return !ignores.Ignores(dirInModule);
     }
 
     /// <summary>The import paths declared by one Go source file.</summary>

@@ -10,14 +10,14 @@ namespace NixGen.Discovery;
 internal partial class PackageNames
 {
     /// <summary>Characters a derivation name may hold that are also safe in a shell word and a URL (store path rules).</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9_+][A-Za-z0-9._+-]*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_+][A-Za-z0-9._+-]*\z")]
     private static partial Regex NamePattern();
 
     // The OCI distribution spec's repository name: components of [a-z0-9] with single separators, an optional host.
-    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
+    [GeneratedRegex(@"^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*\z")]
     private static partial Regex ImageNamePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z")]
     private static partial Regex ImageTagPattern();
 
     /// <summary>Attribute names the flake already uses for something else.</summary>
@@ -29,6 +29,29 @@ internal partial class PackageNames
         : name.Length > 180 ? $"\"{name[..20]}…\" is longer than 180 characters"
         : NamePattern().IsMatch(name) ? null
         : $"\"{name}\" is not a package name: use letters, digits and . _ + - (not first: . -), as Nix store paths allow";
+
+    /// <summary>
+    /// The name <c>go install</c> gives the binary of the main package <paramref name="importPath"/> (cmd/go's
+    /// <c>load.Package.DefaultExecName</c> in module mode): the last element of the path, or the one before it when
+    /// the last is a major version (<c>github.com/direnv/direnv/v2</c> installs <c>direnv</c>). A gopkg.in
+    /// <c>.vN</c> suffix is kept, as Go keeps it (<c>gopkg.in/yaml.v3</c> installs <c>yaml.v3</c>).
+    /// </summary>
+    public static string Binary(string importPath)
+    {
+        var slash = importPath.LastIndexOf('/');
+        var elem = importPath[(slash + 1)..];
+        if (slash >= 0 && IsMajorVersion(elem))
+        {
+            var dir = importPath[..slash];
+            elem = dir[(dir.LastIndexOf('/') + 1)..];
+        }
+
+        return elem;
+    }
+
+    /// <summary>Whether a path element is a major version suffix: <c>v2</c>, <c>v10</c>; not <c>v0</c>, <c>v1</c>, <c>v05</c> (cmd/go's <c>isVersionElement</c>).</summary>
+    public static bool IsMajorVersion(string elem) =>
+        elem.Length >= 2 && elem[0] == 'v' && elem[1] != '0' && !(elem[1] == '1' && elem.Length == 2) && elem[1..].All(char.IsAsciiDigit);
 
     /// <summary>A valid name from a directory name: other characters become <c>-</c>; nothing left gives <c>service</c>.</summary>
     public static string FromDirectory(string directoryName)

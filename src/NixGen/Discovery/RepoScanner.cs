@@ -48,6 +48,14 @@ internal static class RepoScanner
         }
 
         modDirs.Sort(StringComparer.Ordinal);
+        // A directory's name reaches flake.nix (a path, modRoot), shell (cd) and CI: one that holds a line break or an
+        // invisible control character is refused rather than rendered.
+        if (modDirs.FirstOrDefault(d => Nix.UnsafeText.Find(d) is not null) is { } unsafeDir)
+        {
+            throw new RepoException(Nix.UnsafeText.Display(unsafeDir == "." ? "go.mod" : unsafeDir + "/go.mod")[1..^1],
+                $"the directory name holds {Nix.UnsafeText.Find(unsafeDir)}, which nixgen does not put into Nix, shell or YAML: rename the directory");
+        }
+
         var moduleDirSet = modDirs.ToHashSet(StringComparer.Ordinal);
         var owned = OwnedFiles(view, moduleDirSet, [.. generated, .. obsolete ?? []]);
         var neverSource = view.Files.Where(SourceSet.IsNeverSource).ToList();
@@ -60,19 +68,7 @@ internal static class RepoScanner
         {
             workFile = "go.work";
             work = GoWorkFile.Parse(workFile, ReadText(root, workPath));
-            foreach (var use in work.Uses)
-            {
-                var dir = Relative(root, System.IO.Path.GetFullPath(System.IO.Path.Combine(root, use.DiskPath)));
-                if (dir == ".." || dir.StartsWith("../", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(dir))
-                {
-                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: points outside the repository");
-                }
-
-                if (!moduleDirSet.Contains(dir))
-                {
-                    throw new RepoException(workFile, use.Position, $"use {use.DiskPath}: no go.mod in that directory{Untracked(view, dir)}");
-                }
-            }
+            WorkspaceRules.Check(view, work, workFile, moduleDirSet, modules);
         }
 
         var services = new List<Service>();
@@ -89,7 +85,7 @@ internal static class RepoScanner
             VendorConsistency.Check(view, m);
             var replaces = ResolveLocalReplaces(view, m, moduleDirSet, modules);
             var source = SourceOf([m.Dir, .. replaces.Select(r => r.TargetDir)], modDirs, moduleDirSet, owned, neverSource, ownFiles);
-            var (imports, cgo) = GoImports.Of(owned[m.Dir].Select(view.FullPath));
+            var (imports, cgo) = GoImports.Of(m.Path, m.Dir, m.Mod.IgnorePatterns, owned[m.Dir], view.FullPath);
             services.Add(new Service(name, m, replaces, source, imports, cgo));
         }
 
@@ -174,7 +170,7 @@ internal static class RepoScanner
 
     private static string DirOf(string file) => file.LastIndexOf('/') is var i and > 0 ? file[..i] : ".";
 
-    private static string Untracked(RepoView view, string dir) =>
+    internal static string Untracked(RepoView view, string dir) =>
         view.Untracked.Contains(dir == "." ? "go.mod" : dir + "/go.mod", StringComparer.Ordinal)
             ? $" tracked by git ({(dir == "." ? "" : dir + "/")}go.mod is untracked: a git flake does not see it; `git add` it)"
             : "";
@@ -186,7 +182,10 @@ internal static class RepoScanner
             return configured;
         }
 
-        var name = PackageNames.FromDirectory(m.Dir == "." ? m.Path.Split('/')[^1] : m.Dir.Split('/')[^1]);
+        // A root module is named after the binary `go install .` builds (direnv for github.com/direnv/direnv/v2), a
+        // nested one after its directory, unless that is a major version (tool/v2 builds tool).
+        var dirName = m.Dir.Split('/')[^1];
+        var name = PackageNames.FromDirectory(m.Dir == "." || PackageNames.IsMajorVersion(dirName) ? PackageNames.Binary(m.Path) : dirName);
         return PackageNames.Problem(name) is { } problem
             ? throw new RepoException(m.Dir == "." ? "go.mod" : m.Dir + "/go.mod", $"the service in {m.Dir} would be named after its directory, but {problem}: set `name:` under services: {m.Dir}: in nixgen.yaml")
             : name;
@@ -268,11 +267,12 @@ internal static class RepoScanner
         var mod = GoModFile.Parse(prefix + "go.mod", ReadText(view.Root, view.FullPath(prefix + "go.mod")));
         var sum = view.Contains(prefix + "go.sum") ? GoSumFile.Parse(prefix + "go.sum", ReadText(view.Root, view.FullPath(prefix + "go.sum"))) : null;
         var hasVendor = view.Contains(prefix + "vendor/modules.txt");
-        // Main packages: directories of the module's non-test Go files with `package main`, where Go looks for packages.
+        // Main packages: directories of the module's non-test Go files with `package main`, where Go looks for packages
+        // (`./...`: not below an `ignore`d directory either).
         var mains = files
             .Where(f => f.EndsWith(".go", StringComparison.Ordinal) && !f.EndsWith("_test.go", StringComparison.Ordinal))
             .Select(f => (File: f, Dir: InModule(relDir, DirOf(f))))
-            .Where(f => f.Dir == "." || !f.Dir.Split('/').Any(p => IsSkipped(p) || p == "vendor"))
+            .Where(f => f.Dir == "." || (!f.Dir.Split('/').Any(p => IsSkipped(p) || p == "vendor") && !mod.IgnorePatterns.Ignores(f.Dir)))
             .GroupBy(f => f.Dir, StringComparer.Ordinal)
             .Where(g => g.Where(f => ReadHeader(view.FullPath(f.File)) is { Package: "main", Ignored: false }).ToList() is { Count: > 0 } mains
                 && mains.Any(f => GoSourceHeader.DeclaresMain(view.FullPath(f.File))))

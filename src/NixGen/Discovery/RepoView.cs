@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using NixGen.Processes;
+using NixGen.Trust;
 
 namespace NixGen.Discovery;
 
@@ -41,12 +42,15 @@ internal sealed class RepoView
 
     /// <summary>
     /// Reads the view of <paramref name="root"/>: <c>git ls-files</c> when it is inside a git work tree, else a walk
-    /// of the directory. Throws <see cref="RepoException"/> when git is needed but missing or fails.
+    /// of the directory. Throws <see cref="RepoException"/> when git is needed but missing or fails, and
+    /// <see cref="UnsafePathException"/> when a file nixgen reads is a symbolic link that leads outside the repository.
     /// </summary>
-    public static RepoView Load(string root)
+    public static RepoView Load(string root, ToolRunner? runner = null)
     {
         root = Path.GetFullPath(root);
-        return GitDirAbove(root) is null ? WorkingTree(root) : Git(root);
+        var view = GitDirAbove(root) is null ? WorkingTree(root) : Git(root, runner ?? new ToolRunner());
+        new RepoPaths(root).CheckInputs(view.Files);
+        return view;
     }
 
     /// <summary>Every file below <paramref name="root"/> (what a <c>path:</c> flake copies).</summary>
@@ -87,10 +91,10 @@ internal sealed class RepoView
         return null;
     }
 
-    private static RepoView Git(string root)
+    private static RepoView Git(string root, ToolRunner runner)
     {
         // -t tags each path: H (and S, M) for tracked entries, ? for untracked files that are not ignored.
-        var output = RunGit(root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard");
+        var output = RunGit(runner, root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard");
         var tracked = new List<string>();
         var untracked = new List<string>();
         foreach (var entry in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
@@ -114,42 +118,20 @@ internal sealed class RepoView
         return new RepoView(root, true, tracked, untracked);
     }
 
-    private static string RunGit(string root, params string[] args)
+    private static string RunGit(ToolRunner runner, string root, params string[] args)
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        psi.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        Process process;
+        ToolResult result;
         try
         {
-            process = Process.Start(psi)!;
+            result = runner.Run("git", a => a.Add(args), root, new Dictionary<string, string?> { ["GIT_OPTIONAL_LOCKS"] = "0" }, throwOnFailure: false);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (ToolException e) when (e.Message.StartsWith("git: ", StringComparison.Ordinal))
         {
             throw new RepoException(root, "is inside a git repository but `git` is not on PATH: nixgen needs it to see the files a git flake sees (the tracked ones)");
         }
 
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new RepoException(root, $"git {string.Join(' ', args)} failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
-            }
-
-            return stdout;
-        }
+        return result.ExitCode == 0
+            ? result.StandardOutput
+            : throw new RepoException(root, $"git {string.Join(' ', args)} failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
     }
 }

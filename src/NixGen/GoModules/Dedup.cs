@@ -1,6 +1,6 @@
 namespace NixGen.GoModules;
 
-/// <summary>Go's duplicate-removal rules for exclude and replace directives.</summary>
+/// <summary>Go's duplicate-removal rules (x/mod's <c>removeDups</c>) for exclude, replace, tool and ignore directives.</summary>
 internal static class Dedup
 {
     public static IReadOnlyList<Replace> LaterReplaceWins(IReadOnlyList<Replace> replaces)
@@ -20,5 +20,13 @@ internal static class Dedup
         var seen = new HashSet<(string, string)>();
         var kept = excludes.Where(e => seen.Add((e.Path, e.Version))).ToList();
         return kept.Count == excludes.Count ? excludes : kept;
+    }
+
+    /// <summary>A repeated path keeps its first line (tool and ignore directives).</summary>
+    public static IReadOnlyList<T> FirstPathWins<T>(IReadOnlyList<T> items, Func<T, string> path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = items.Where(i => seen.Add(path(i))).ToList();
+        return kept.Count == items.Count ? items : kept;
     }
 }

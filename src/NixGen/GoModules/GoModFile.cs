@@ -28,6 +28,15 @@ internal sealed record GoModFile(
     /// <summary>The excludes Go applies: a repeated exclude of the same module version is dropped (first wins).</summary>
     public IReadOnlyList<Exclude> EffectiveExcludes => Dedup.FirstExcludeWins(Excludes);
 
+    /// <summary>The tool directives Go applies: a repeated path is dropped (first wins).</summary>
+    public IReadOnlyList<Tool> EffectiveTools => Dedup.FirstPathWins(Tools, t => t.Path);
+
+    /// <summary>The ignore directives Go applies: a repeated path is dropped (first wins).</summary>
+    public IReadOnlyList<Ignore> EffectiveIgnores => Dedup.FirstPathWins(Ignores, i => i.Path);
+
+    /// <summary>The directories Go leaves out of package patterns (<c>ignore</c> directives).</summary>
+    public IgnorePatterns IgnorePatterns => new(Ignores);
+
     /// <summary>Parses go.mod text; throws <see cref="GoModParseException"/> with Go's message on invalid input.</summary>
     public static GoModFile Parse(string fileName, string text, bool requireModule = true) => GoModParser.ParseMod(fileName, text, requireModule);
 }

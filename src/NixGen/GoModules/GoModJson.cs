@@ -1,140 +1,229 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace NixGen.GoModules;
 
-/// <summary>Writes the JSON that <c>go mod edit -json</c> and <c>go work edit -json</c> print, field for field.</summary>
+/// <summary>
+/// Writes the JSON that Go 1.26's <c>go mod edit -json</c> and <c>go work edit -json</c> print, byte for byte: the
+/// fields of cmd/go's <c>fileJSON</c> and <c>workfileJSON</c> in their order, tab-indented as <c>json.MarshalIndent</c>
+/// indents, strings escaped as <c>encoding/json</c> escapes them (HTML-safe: <c>&lt;</c> <c>&gt;</c> <c>&amp;</c> too).
+/// </summary>
 internal static class GoModJson
 {
-    private static readonly JsonWriterOptions Options = new()
+    public static string Write(GoModFile f)
     {
-        Indented = true,
-        IndentCharacter = '\t',
-        IndentSize = 1,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static string Write(GoModFile f) => Render(w =>
-    {
-        w.WriteStartObject("Module");
-        w.WriteString("Path", f.ModulePath);
-        if (!string.IsNullOrEmpty(f.Deprecated))
+        var w = new GoJsonWriter();
+        w.Begin();
+        w.BeginObject("Module");
+        w.String("Path", f.ModulePath);
+        w.OptionalString("Deprecated", f.Deprecated);
+        w.EndObject();
+        w.OptionalString("Go", f.GoVersion);
+        w.OptionalString("Toolchain", f.Toolchain);
+        if (f.Godebugs.Count > 0)
         {
-            w.WriteString("Deprecated", f.Deprecated);
-        }
-
-        w.WriteEndObject();
-        OptionalString(w, "Go", f.GoVersion);
-        OptionalString(w, "Toolchain", f.Toolchain);
-        Godebugs(w, f.Godebugs);
-        List(w, "Require", f.Requires, (w, r) =>
-        {
-            w.WriteString("Path", r.Path);
-            w.WriteString("Version", r.Version);
-            if (r.Indirect)
+            // `GoDebug []debugJSON json:",omitempty"`: absent rather than null when there is none.
+            w.List("GoDebug", f.Godebugs, (w, g) =>
             {
-                w.WriteBoolean("Indirect", true);
-            }
-        });
-        List(w, "Exclude", f.EffectiveExcludes, (w, e) => ModuleVersion(w, e.Path, e.Version));
-        Replaces(w, f.EffectiveReplaces);
-        List(w, "Retract", f.Retracts, (w, r) =>
-        {
-            w.WriteString("Low", r.Low);
-            w.WriteString("High", r.High);
-            OptionalString(w, "Rationale", r.Rationale);
-        });
-        if (f.Tools.Count > 0)
-        {
-            List(w, "Tool", f.Tools, (w, t) => w.WriteString("Path", t.Path));
-        }
-
-        if (f.Ignores.Count > 0)
-        {
-            List(w, "Ignore", f.Ignores, (w, t) => w.WriteString("Path", t.Path));
-        }
-    });
-
-    public static string Write(GoWorkFile f) => Render(w =>
-    {
-        OptionalString(w, "Go", f.GoVersion);
-        OptionalString(w, "Toolchain", f.Toolchain);
-        Godebugs(w, f.Godebugs);
-        List(w, "Use", f.Uses, (w, u) =>
-        {
-            w.WriteString("DiskPath", u.DiskPath);
-            OptionalString(w, "ModulePath", u.ModulePath);
-        });
-        Replaces(w, f.EffectiveReplaces);
-    });
-
-    private static string Render(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
-
-    private static void Godebugs(Utf8JsonWriter w, IReadOnlyList<Godebug> godebugs)
-    {
-        if (godebugs.Count > 0)
-        {
-            List(w, "Godebug", godebugs, (w, g) =>
-            {
-                w.WriteString("Key", g.Key);
-                w.WriteString("Value", g.Value);
+                w.String("Key", g.Key);
+                w.String("Value", g.Value);
             });
         }
+
+        w.List("Require", f.Requires, (w, r) =>
+        {
+            w.String("Path", r.Path);
+            w.String("Version", r.Version);
+            if (r.Indirect)
+            {
+                w.Bool("Indirect", true);
+            }
+        });
+        w.List("Exclude", f.EffectiveExcludes, (w, e) => ModuleVersion(w, e.Path, e.Version));
+        Replaces(w, f.EffectiveReplaces);
+        w.List("Retract", f.Retracts, (w, r) =>
+        {
+            w.String("Low", r.Low);
+            w.String("High", r.High);
+            w.OptionalString("Rationale", r.Rationale);
+        });
+        w.List("Tool", f.EffectiveTools, (w, t) => w.String("Path", t.Path));
+        w.List("Ignore", f.EffectiveIgnores, (w, i) => w.String("Path", i.Path));
+        return w.End();
     }
 
-    private static void Replaces(Utf8JsonWriter w, IReadOnlyList<Replace> replaces) =>
-        List(w, "Replace", replaces, (w, r) =>
+    /// <summary>go.work as <c>go work edit -json</c> prints it: Go, Use, Replace (no Toolchain or Godebug field).</summary>
+    public static string Write(GoWorkFile f)
+    {
+        var w = new GoJsonWriter();
+        w.Begin();
+        w.OptionalString("Go", f.GoVersion);
+        w.List("Use", f.Uses, (w, u) =>
         {
-            w.WriteStartObject("Old");
+            w.String("DiskPath", u.DiskPath);
+            w.OptionalString("ModPath", u.ModulePath);
+        });
+        Replaces(w, f.EffectiveReplaces);
+        return w.End();
+    }
+
+    private static void Replaces(GoJsonWriter w, IReadOnlyList<Replace> replaces) =>
+        w.List("Replace", replaces, (w, r) =>
+        {
+            w.BeginObject("Old");
             ModuleVersion(w, r.OldPath, r.OldVersion);
-            w.WriteEndObject();
-            w.WriteStartObject("New");
+            w.EndObject();
+            w.BeginObject("New");
             ModuleVersion(w, r.NewPath, r.NewVersion);
-            w.WriteEndObject();
+            w.EndObject();
         });
 
-    private static void ModuleVersion(Utf8JsonWriter w, string path, string version)
+    private static void ModuleVersion(GoJsonWriter w, string path, string version)
     {
-        w.WriteString("Path", path);
-        OptionalString(w, "Version", version);
+        w.String("Path", path);
+        w.OptionalString("Version", version);
     }
 
-    private static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    /// <summary>Objects of named members, indented with tabs, as Go's <c>json.MarshalIndent(v, "", "\t")</c>.</summary>
+    private sealed class GoJsonWriter
     {
-        if (!string.IsNullOrEmpty(value))
+        private readonly StringBuilder _sb = new();
+        private int _depth;
+        private bool _first = true;
+
+        public void Begin()
         {
-            w.WriteString(name, value);
+            _sb.Append('{');
+            _depth = 1;
+            _first = true;
         }
+
+        public string End()
+        {
+            _sb.Append('\n').Append('}').Append('\n');
+            return _sb.ToString();
+        }
+
+        public void BeginObject(string name)
+        {
+            Member(name);
+            _sb.Append('{');
+            _depth++;
+            _first = true;
+        }
+
+        public void EndObject()
+        {
+            _depth--;
+            if (!_first)
+            {
+                NewLine();
+            }
+
+            _sb.Append('}');
+            _first = false;
+        }
+
+        public void String(string name, string value)
+        {
+            Member(name);
+            Quote(_sb, value);
+        }
+
+        public void OptionalString(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                String(name, value);
+            }
+        }
+
+        public void Bool(string name, bool value)
+        {
+            Member(name);
+            _sb.Append(value ? "true" : "false");
+        }
+
+        /// <summary>A nil slice is <c>null</c>; otherwise an array of objects.</summary>
+        public void List<T>(string name, IReadOnlyList<T> items, Action<GoJsonWriter, T> item)
+        {
+            Member(name);
+            if (items.Count == 0)
+            {
+                _sb.Append("null");
+                return;
+            }
+
+            _sb.Append('[');
+            _depth++;
+            for (var i = 0; i < items.Count; i++)
+            {
+                _sb.Append(i == 0 ? "" : ",");
+                NewLine();
+                _sb.Append('{');
+                _depth++;
+                _first = true;
+                item(this, items[i]);
+                EndObject();
+            }
+
+            _depth--;
+            NewLine();
+            _sb.Append(']');
+        }
+
+        private void Member(string name)
+        {
+            if (!_first)
+            {
+                _sb.Append(',');
+            }
+
+            NewLine();
+            Quote(_sb, name);
+            _sb.Append(": ");
+            _first = false;
+        }
+
+        private void NewLine() => _sb.Append('\n').Append('\t', _depth);
     }
 
-    private static void List<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> item)
+    /// <summary>A JSON string as Go's <c>encoding/json</c> writes it with HTML escaping (its default).</summary>
+    internal static void Quote(StringBuilder sb, string s)
     {
-        if (items.Count == 0)
+        sb.Append('"');
+        foreach (var rune in s.EnumerateRunes())
         {
-            w.WriteNull(name);
-            return;
+            var c = rune.Value;
+            switch (c)
+            {
+                case '"' or '\\':
+                    sb.Append('\\').Append((char)c);
+                    break;
+                case '\b':
+                    sb.Append("\\b");
+                    break;
+                case '\f':
+                    sb.Append("\\f");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                case < 0x20 or '<' or '>' or '&' or 0x2028 or 0x2029:
+                    sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    sb.Append(rune.ToString());
+                    break;
+            }
         }
 
-        w.WriteStartArray(name);
-        foreach (var i in items)
-        {
-            w.WriteStartObject();
-            item(w, i);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        sb.Append('"');
     }
 }

@@ -6,16 +6,16 @@ namespace NixGen.GoModules;
 /// <summary>Go's rules for module versions (semver with a <c>v</c>, short forms, +incompatible) and Go release versions.</summary>
 internal partial class GoVersions
 {
-    [GeneratedRegex(@"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$")]
+    [GeneratedRegex(@"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?\z")]
     private static partial Regex GoVersionPattern();
 
-    [GeneratedRegex(@"^default$|^go1($|\.)")]
+    [GeneratedRegex(@"^default\z|^go1(\z|\.)")]
     private static partial Regex ToolchainPattern();
 
-    [GeneratedRegex(@"^v(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
+    [GeneratedRegex(@"^v(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?(\.(0|[1-9][0-9]*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?\z")]
     private static partial Regex SemverPattern();
 
-    [GeneratedRegex(@"^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
+    [GeneratedRegex(@"^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?\z")]
     private static partial Regex PseudoVersionPattern();
 
     /// <summary>True for a <c>go</c> line version such as <c>1.21</c>, <c>1.21.0</c> or <c>1.21rc1</c>.</summary>
@@ -199,12 +199,12 @@ internal partial class GoVersions
             return (0, 0, -1, 0, 0);
         }
 
-        var major = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var minor = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var major = Number(m.Groups[1].Value);
+        var minor = Number(m.Groups[2].Value);
         var pre = m.Groups[5].Value;
         if (m.Groups[4].Success)
         {
-            return (major, minor, int.Parse(m.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture), 3, 0);
+            return (major, minor, Number(m.Groups[4].Value), 3, 0);
         }
 
         if (pre.Length == 0)
@@ -214,8 +214,16 @@ internal partial class GoVersions
 
         var digits = pre.TrimStart("abcdefghijklmnopqrstuvwxyz".ToCharArray());
         var kind = pre.StartsWith("rc", StringComparison.Ordinal) ? 2 : 1;
-        return (major, minor, -1, kind, int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
+        return (major, minor, -1, kind, Number(digits));
     }
+
+    // The go command accepts any number of digits (it compares them as strings); past int's range, nixgen treats them
+    // as the largest number: a go.mod cannot crash the comparison.
+    private static int Number(string digits) =>
+        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+
+    /// <summary>The release a Go minimum names: <c>1.26.5</c> as it is, <c>1.26</c> as <c>1.26.0</c> (go.dev's name since Go 1.21).</summary>
+    public static string ReleaseOf(string goVersion) => goVersion.Count(c => c == '.') == 1 && !goVersion.Any(char.IsAsciiLetter) ? goVersion + ".0" : goVersion;
 
     /// <summary>The <c>go_1_XX</c> minor series of a Go version, e.g. <c>1.22</c> for <c>1.22.3</c>.</summary>
     public static string Series(string v)

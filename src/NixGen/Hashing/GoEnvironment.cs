@@ -27,9 +27,13 @@ internal sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnly
         return new GoEnvironment(cache, string.IsNullOrEmpty(modCache) ? Path.Combine(cache, "gomodcache") : modCache, pass);
     }
 
-    /// <summary>The variables for one <c>nix</c> run: the caller's NIX_CONFIG (e.g. substituters) when set.</summary>
+    /// <summary>
+    /// The variables for one <c>nix</c> run: the caller's NIX_CONFIG (e.g. substituters) and Go proxy settings, which a
+    /// single-user Nix hands to the vendor derivation as buildGoModule's impureEnvVars (a daemon uses its own).
+    /// </summary>
     public IReadOnlyDictionary<string, string?> ForNix() =>
-        PassThrough.Where(p => p.Key == "NIX_CONFIG").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        PassThrough.Where(p => p.Key is "NIX_CONFIG" or "GOPROXY" or "GOPRIVATE" or "GONOPROXY" or "GONOSUMDB" or "GOSUMDB" or "GOINSECURE" or "NETRC")
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     /// <summary>The variables for one <c>go</c> run, matching what buildGoModule's vendor derivation sees.</summary>
     public IReadOnlyDictionary<string, string?> ForGo()

@@ -15,9 +15,6 @@ internal static class GoSourceRelease
 
     public const string DefaultDownloads = "https://go.dev/dl/?mode=json&include=all";
 
-    /// <summary>The release a Go minimum names: <c>1.26.5</c> as it is, <c>1.26</c> as <c>1.26.0</c> (go.dev's name since Go 1.21).</summary>
-    public static string ReleaseOf(string goVersion) => goVersion.Count(c => c == '.') == 1 && !goVersion.Any(char.IsAsciiLetter) ? goVersion + ".0" : goVersion;
-
     /// <summary>The SRI sha256 of <c>go{release}.src.tar.gz</c>; a <see cref="ToolException"/> when go.dev cannot say.</summary>
     public static async Task<string> SourceHashAsync(string release, string downloads, CancellationToken cancellationToken)
     {

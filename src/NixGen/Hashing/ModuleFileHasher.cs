@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using NixGen.GoModules;
 using NixGen.Planning;
 using NixGen.Processes;
 
@@ -7,7 +8,8 @@ namespace NixGen.Hashing;
 
 /// <summary>
 /// Modules mode: the SRI sha256 of each module's .mod and .zip exactly as the configured proxy serves them (what the
-/// flake's fetchurl checks). Entries already in nix/go-modules.json for the same proxy are kept as they are; the rest
+/// flake's fetchurl checks). Hashes already in nix/go-modules.json for the same proxy are kept (their proxy path and name
+/// re-derived from go.sum's module and version; none with <c>update --force</c> or <c>check --verify</c>); the rest
 /// are downloaded once into nixgen's cache (by proxy), checked against go.sum (Go's h1: hashes, as `go mod vendor` in
 /// the build will) and hashed. No Go runs: the hashes do not depend on Go.
 /// </summary>
@@ -26,21 +28,23 @@ internal sealed class ModuleFileHasher(string cacheDir)
         {
             var (key, (path, version, modSum, zipSum)) = need;
             var zip = zipSum is not null;
-            if (known.TryGetValue(key, out var old) && (old.Zip is not null || !zip))
+            // Kept only as hashes of this go.sum line's module: the proxy path and name are derived again, so a hand-edited
+            // one is a diff (stale), and an entry that names another module or holds no SRI hash is fetched again.
+            if (known.TryGetValue(key, out var old) && old.Rederived(path, version, zip) is { } kept)
             {
-                result[key] = old with { Zip = zip ? old.Zip : null };
+                result[key] = kept;
                 return;
             }
 
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var escaped = $"{ModulesData.Escape(path)}/@v/{ModulesData.Escape(version)}";
+                var escaped = ModuleProxyPath.Of(path, version);
                 var mod = await FileHashAsync(goproxy, escaped + ".mod", modSum, GoDirHash.OfGoMod, cancellationToken).ConfigureAwait(false);
                 var zipHash = zip
                     ? await FileHashAsync(goproxy, escaped + ".zip", zipSum, bytes => GoDirHash.OfZip(new MemoryStream(bytes)), cancellationToken).ConfigureAwait(false)
                     : null;
-                result[key] = new ModuleEntry(path, version, escaped, ModulesData.NameOf(path, version), mod, zipHash);
+                result[key] = ModuleEntry.Of(path, version, mod, zipHash);
             }
             catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or UnauthorizedAccessException or InvalidDataException)
             {

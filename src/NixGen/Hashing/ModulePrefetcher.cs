@@ -1,4 +1,5 @@
 using NixGen.Discovery;
+using NixGen.GoModules;
 using NixGen.Processes;
 
 namespace NixGen.Hashing;
@@ -42,8 +43,7 @@ internal sealed class ModulePrefetcher(ToolRunner runner, GoEnvironment environm
     private bool Cached(string moduleAtVersion)
     {
         var at = moduleAtVersion.LastIndexOf('@');
-        var escaped = string.Concat(moduleAtVersion[..at].Select(c => char.IsAsciiLetterUpper(c) ? "!" + char.ToLowerInvariant(c) : c.ToString()));
-        return File.Exists(Path.Combine(environment.ModCache, "cache", "download", escaped, "@v", moduleAtVersion[(at + 1)..] + ".zip"));
+        return File.Exists(Path.Combine(environment.ModCache, "cache", "download", ModuleProxyPath.Of(moduleAtVersion[..at], moduleAtVersion[(at + 1)..]) + ".zip"));
     }
 
     /// <summary>

@@ -11,16 +11,18 @@ namespace NixGen.Hashing;
 /// buildGoModule) from a probe copy of the flake whose vendorHash is the fake hash, and reads the real hash from
 /// nix's <c>hash mismatch … got:</c> error. Authoritative (it is exactly what nix will build), slower than local.
 /// </summary>
-internal partial class NixFodHasher(ToolRunner runner, string probeDir, string system, IReadOnlyDictionary<string, string?> nixEnvironment) : IVendorHasher
+/// <param name="package">The package whose <c>goModules</c> is a service's vendor derivation, as Rendering names it.</param>
+internal partial class NixFodHasher(
+    ToolRunner runner, string probeDir, string system, IReadOnlyDictionary<string, string?> nixEnvironment, Func<Service, string> package) : IVendorHasher
 {
     /// <summary>nixpkgs' <c>lib.fakeHash</c>.</summary>
     public const string FakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     private static readonly Version Minimum = new(2, 4);
 
-    /// <summary>The installable built for a service: <c>path:PROBE#packages.SYSTEM.ATTR.goModules</c>.</summary>
-    public static string Installable(string probeDir, string system, Service service) =>
-        $"path:{probeDir}#packages.{system}.{NixString.AttrName(service.Name)}.goModules";
+    /// <summary>The installable built for a package: <c>path:PROBE#packages.SYSTEM.ATTR.goModules</c>.</summary>
+    public static string Installable(string probeDir, string system, string package) =>
+        $"path:{probeDir}#packages.{system}.{NixString.AttrName(package)}.goModules";
 
     /// <summary>Fails with a clear message when nix is missing or older than 2.4 (no flakes, no SRI hashes).</summary>
     public static async Task CheckNixAsync(ToolRunner runner, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ internal partial class NixFodHasher(ToolRunner runner, string probeDir, string s
             return known;
         }
 
-        var installable = Installable(probeDir, system, service);
+        var installable = Installable(probeDir, system, package(service));
         var result = await runner.RunAsync(
                 "nix",
                 a => a.Add(["--extra-experimental-features", "nix-command flakes", "build", "--no-link", installable]),

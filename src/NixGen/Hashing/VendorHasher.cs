@@ -23,7 +23,7 @@ internal sealed class VendorHasher(ToolRunner runner, GoEnvironment environment,
         }
 
         return GoVersions.CompareGo(localGo[2..], moduleGo) < 0
-            ? $"the local go is {localGo}, older than the module's `go {moduleGo}` line: install Go {GoVersions.Series(moduleGo)} or later (or set NIXGEN_GO), or use --strategy nix"
+            ? $"the local go is {localGo}, older than the module's `go {moduleGo}` line: install Go {moduleGo} or later (or set NIXGEN_GO), or use --strategy nix"
             : null;
     }
 

@@ -6,10 +6,10 @@ namespace NixGen.Nix;
 /// <summary>The one place where text becomes Nix syntax: every user-provided string goes through here.</summary>
 internal partial class NixString
 {
-    [GeneratedRegex(@"^[A-Za-z0-9._+\-/]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._+\-/]+\z")]
     private static partial Regex PlainPathPattern();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_'-]*\z")]
     private static partial Regex IdentifierPattern();
 
     /// <summary>Text for a <c>#</c> comment: one line, control characters replaced, so no value can end the comment.</summary>

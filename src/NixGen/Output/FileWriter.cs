@@ -1,29 +1,42 @@
+using NixGen.Trust;
+
 namespace NixGen.Output;
 
 /// <summary>
 /// Writes a change set of generated files as one: every new content goes to a temp file beside its target first
 /// (with the target's mode), then the renames; a failure at any point leaves every file as it was. Unchanged files are
-/// not touched (their mtime stays).
+/// not touched (their mtime stays). Paths go through <see cref="RepoPaths.Output"/>: nixgen's own names only, never
+/// through a symbolic link; temp and backup files are created exclusively (a planted link there is not followed).
 /// </summary>
 internal static class FileWriter
 {
+    private const string Marker = ".nixgen-";
+
     private sealed record Change(string Rel, string Target, string Temp, string? Backup);
 
     /// <summary>Writes every file whose content differs and removes <paramref name="remove"/>; returns what it did.</summary>
     public static IReadOnlyList<string> WriteAll(string root, IReadOnlyDictionary<string, string> files, IReadOnlyList<string>? remove = null)
     {
-        var suffix = $".nixgen-{Environment.ProcessId}";
+        var paths = new RepoPaths(root);
+        var suffix = Marker + Environment.ProcessId;
+        var targets = files.Keys.Concat(remove ?? []).Distinct(StringComparer.Ordinal).ToDictionary(rel => rel, paths.Output, StringComparer.Ordinal);
+        foreach (var target in targets.Values)
+        {
+            RemoveStale(target);
+        }
+
         var changes = new List<Change>();
         var done = new List<Change>();
         var removed = new List<(string Rel, string Backup)>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                var target = Path.Combine(root, rel);
+                var target = targets[rel];
                 if (Directory.Exists(target))
                 {
-                    throw new IOException($"{rel}: is a directory; nixgen writes a file there (no file was changed)");
+                    throw new UnsafePathException(rel, "is a directory; nixgen writes a file there (no file was changed)");
                 }
 
                 if (File.Exists(target) && File.ReadAllText(target) == content)
@@ -32,14 +45,22 @@ internal static class FileWriter
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}.tmp");
-                File.WriteAllText(temp, content, new System.Text.UTF8Encoding(false));
-                string? backup = null;
-                if (File.Exists(target))
+                // Checked again once the directories exist: one made by another process meanwhile is not trusted either.
+                paths.Output(rel);
+                var temp = Beside(target, suffix + ".tmp");
+                var exists = File.Exists(target);
+                using (var stream = CreateNew(temp, exists ? File.GetUnixFileMode(target) : null))
                 {
-                    File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
-                    backup = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}.bak");
-                    File.Copy(target, backup, overwrite: true);
+                    stream.Write(new System.Text.UTF8Encoding(false).GetBytes(content));
+                }
+
+                string? backup = null;
+                if (exists)
+                {
+                    backup = Beside(target, suffix + ".bak");
+                    using var from = File.OpenRead(target);
+                    using var to = CreateNew(backup, File.GetUnixFileMode(target));
+                    from.CopyTo(to);
                 }
 
                 changes.Add(new Change(rel, target, temp, backup));
@@ -54,30 +75,36 @@ internal static class FileWriter
             // Generated files nixgen no longer produces go last, once everything else is in place.
             foreach (var rel in remove ?? [])
             {
-                var path = Path.Combine(root, rel);
-                var backup = path + suffix + ".bak";
-                File.Move(path, backup, overwrite: true);
+                var backup = Beside(targets[rel], suffix + ".bak");
+                File.Move(targets[rel], backup, overwrite: false);
                 removed.Add((rel, backup));
             }
         }
         catch
         {
-            // Undo in reverse: restore what was replaced or removed, delete what was created.
+            // Undo in reverse: restore what was replaced or removed, delete what was created. A backup that cannot be
+            // put back is kept (and named), never deleted.
             foreach (var (rel, backup) in Enumerable.Reverse(removed))
             {
-                File.Move(backup, Path.Combine(root, rel), overwrite: true);
+                Restore(backup, targets[rel], kept);
             }
 
             foreach (var c in Enumerable.Reverse(done))
             {
                 if (c.Backup is not null)
                 {
-                    File.Move(c.Backup, c.Target, overwrite: true);
+                    Restore(c.Backup, c.Target, kept);
                 }
                 else
                 {
                     File.Delete(c.Target);
                 }
+            }
+
+            if (kept.Count > 0)
+            {
+                throw new IOException($"writing failed and {string.Join(", ", kept.Order(StringComparer.Ordinal).Select(b => Path.GetRelativePath(root, b)))} could not be put back: " +
+                    "the previous content is kept there; move it back by hand");
             }
 
             throw;
@@ -86,7 +113,7 @@ internal static class FileWriter
         {
             foreach (var path in changes.SelectMany(c => new[] { c.Temp, c.Backup }).Concat(removed.Select(r => r.Backup)))
             {
-                if (path is not null && File.Exists(path))
+                if (path is not null && !kept.Contains(path) && File.Exists(path))
                 {
                     File.Delete(path);
                 }
@@ -94,5 +121,69 @@ internal static class FileWriter
         }
 
         return [.. changes.Select(c => c.Rel), .. removed.Select(r => "removed " + r.Rel)];
+    }
+
+    private static string Beside(string target, string suffix) => Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}");
+
+    /// <summary>A new file, created exclusively (O_CREAT|O_EXCL: an existing file or link there is an error, never followed).</summary>
+    private static FileStream CreateNew(string path, UnixFileMode? mode)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (mode is { } m)
+        {
+            options.UnixCreateMode = m;
+        }
+
+        var stream = new FileStream(path, options);
+        if (mode is { } exact)
+        {
+            // The umask may have cleared bits of the target's mode; the new file gets exactly it.
+            File.SetUnixFileMode(stream.SafeFileHandle, exact);
+        }
+
+        return stream;
+    }
+
+    private static void Restore(string backup, string target, HashSet<string> kept)
+    {
+        try
+        {
+            File.Move(backup, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            kept.Add(backup);
+        }
+    }
+
+    /// <summary>
+    /// Temp and backup files an interrupted run left beside <paramref name="target"/> (any process id): removed (a
+    /// symbolic link among them too, without following it), except a backup whose file is missing, the only copy left.
+    /// </summary>
+    private static void RemoveStale(string target)
+    {
+        var dir = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        var prefix = "." + Path.GetFileName(target) + Marker;
+        foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos(prefix + "*"))
+        {
+            var rest = entry.Name[prefix.Length..];
+            var dot = rest.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || !rest[..dot].All(char.IsAsciiDigit) || rest[dot..] is not (".tmp" or ".bak") || entry is DirectoryInfo { LinkTarget: null })
+            {
+                continue;
+            }
+
+            if (rest[dot..] == ".bak" && entry.LinkTarget is null && !File.Exists(target))
+            {
+                continue;
+            }
+
+            File.Delete(entry.FullName);
+        }
     }
 }

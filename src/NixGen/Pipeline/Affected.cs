@@ -3,6 +3,7 @@ using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Planning;
 using NixGen.Rendering;
+using NixGen.Json;
 
 namespace NixGen.Pipeline;
 
@@ -30,7 +31,7 @@ internal static class Affected
     /// <summary>One package's inputs: its model (as JSON properties), its source files' digests, its go.sum modules.</summary>
     internal sealed record PackageInputs(string Service, IReadOnlyDictionary<string, string> Model, IReadOnlyDictionary<string, string> Files, IReadOnlyDictionary<string, string> Modules);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Json = JsonText.Compact;
 
     /// <summary>Reads a repository tree (a checkout of one commit, or the working tree's git view).</summary>
     public static State Read(string root)
@@ -220,5 +221,7 @@ internal static class Affected
 
     private static string Short(string? json) => json is null ? "(none)" : json.Length > 60 ? json[..57] + "…" : json;
 
-    private static string ShortHash(string? json) => json is null ? "(none)" : json.Trim('"') is { Length: > 20 } h ? h[..19] + "…" : json.Trim('"');
+    /// <summary>A model's vendorHash (the JSON of a Nix expression: <c>"\"sha256-…\""</c> or <c>"null"</c>), shortened.</summary>
+    private static string ShortHash(string? json) =>
+        json is null ? "(none)" : (JsonSerializer.Deserialize<string>(json) ?? "null").Trim('"') is var h && h.Length > 20 ? h[..19] + "…" : h;
 }

@@ -11,10 +11,17 @@ namespace NixGen.Pipeline;
 internal static class FastCheck
 {
     /// <summary>When everything is current, the number of services and the files nixgen.lock says were generated; else null.</summary>
-    public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy)
+    /// <param name="trustedIn">
+    /// nixgen's cache when the lock may come from someone else (in CI, where pull requests are checked): then only a lock
+    /// this machine's nixgen rendered is trusted (<see cref="TrustedLocks"/>), since anyone can recompute its digests
+    /// for a flake.nix of their own. Null on a developer's machine, where the repository is their own.
+    /// </param>
+    public static (int Services, IReadOnlyCollection<string> Files)? Current(string root, string? go, string? strategy, string? trustedIn)
     {
+        var paths = new Trust.RepoPaths(root);
+        paths.CheckInputs([]);
         var lockPath = Path.Combine(root, LockFile.FileName);
-        if (!File.Exists(lockPath))
+        if (!File.Exists(lockPath) || trustedIn is not null && !TrustedLocks.Contains(trustedIn, File.ReadAllText(lockPath)))
         {
             return null;
         }
@@ -36,8 +43,9 @@ internal static class FastCheck
 
         foreach (var (file, digest) in generated.Files)
         {
-            var path = Path.Combine(root, file);
-            if (!File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
+            // Never through a link: a generated file below a linked directory is not nixgen's (the full check says so).
+            var path = paths.TryOutput(file);
+            if (path is null || !File.Exists(path) || InputDigest.FileDigest(path).TrimEnd('x') != digest)
             {
                 return null;
             }

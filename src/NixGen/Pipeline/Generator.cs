@@ -60,7 +60,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
                 .GroupBy(n => n.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(n => n.Value).OrderBy(n => n.Zip ? 0 : 1).First() with { ModSum = g.Select(n => n.Value.ModSum).FirstOrDefault(m => m is not null) }, StringComparer.Ordinal);
             var data = await new ModuleFileHasher(environment.CacheDir)
-                .HashAsync(project.Config.Goproxy, needs, ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile)), cancellationToken).ConfigureAwait(false);
+                .HashAsync(project.Config.Goproxy, needs, options.Force || options.Verify ? null : ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile)), cancellationToken).ConfigureAwait(false);
             files[NixGenConfig.ModulesFile] = data.Render();
         }
 
@@ -85,6 +85,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
                 project.NewConfigText is { } newConfig ? new Dictionary<string, string> { [Project.ConfigFile] = newConfig } : null),
             files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Value))), StringComparer.Ordinal));
         files[LockFile.FileName] = new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated) { GoSources = goSources }.Render();
+        TrustedLocks.Record(environment.CacheDir, files[LockFile.FileName]);
         if (project.NewConfigText is { } configText)
         {
             files[Project.ConfigFile] = configText;
@@ -119,7 +120,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         {
             sources[version] = project.Lock.GoSources.TryGetValue(version, out var known)
                 ? known
-                : await GoSourceRelease.SourceHashAsync(GoSourceRelease.ReleaseOf(version), downloads, cancellationToken).ConfigureAwait(false);
+                : await GoSourceRelease.SourceHashAsync(GoModules.GoVersions.ReleaseOf(version), downloads, cancellationToken).ConfigureAwait(false);
             reporter.Verbose($"nixgen: Go {version} from go.dev's source: {sources[version]}");
         }
 

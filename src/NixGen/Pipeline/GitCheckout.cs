@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using NixGen.Discovery;
+using NixGen.Processes;
 
 namespace NixGen.Pipeline;
 
@@ -10,35 +10,45 @@ namespace NixGen.Pipeline;
 /// </summary>
 internal sealed class GitCheckout : IDisposable
 {
+    private static readonly Dictionary<string, string?> NoLocks = new() { ["GIT_OPTIONAL_LOCKS"] = "0" };
+
     private GitCheckout(string path) => Path = path;
 
     public string Path { get; }
 
-    public static GitCheckout Of(string root, string rev)
+    /// <summary>
+    /// The commit <paramref name="rev"/> names, verified as one before any other git command sees it (so a revision
+    /// such as <c>--output=FILE</c> is never taken for an option); a <see cref="RepoException"/> when it names none.
+    /// </summary>
+    public static async Task<string> CommitAsync(ToolRunner runner, string root, string rev, string option, CancellationToken ct)
     {
-        var prefix = Git(root, ["rev-parse", "--show-prefix"]).Trim();
+        var result = await runner.RunAsync("git", a => a.Add(["rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"]), root, NoLocks, ct, throwOnFailure: false)
+            .ConfigureAwait(false);
+        var commit = result.StandardOutput.Trim();
+        return result.ExitCode == 0 && commit.Length >= 40 && commit.All(char.IsAsciiHexDigitLower)
+            ? commit
+            : throw new RepoException(option, $"`{rev}` is not a commit of this repository (a branch, tag, or commit id, such as origin/main or HEAD~1)");
+    }
+
+    public static async Task<GitCheckout> OfAsync(ToolRunner runner, string root, string rev, CancellationToken ct, string option = "--base")
+    {
+        var commit = await CommitAsync(runner, root, rev, option, ct).ConfigureAwait(false);
+        var prefix = (await runner.RunAsync("git", a => a.Add(["rev-parse", "--show-prefix"]), root, NoLocks, ct).ConfigureAwait(false)).StandardOutput.Trim();
         // Unpacking is file creation: the RAM-backed scratch directory when there is one.
         var target = Hashing.Scratch.Create("nixgen-checkout-").FullName;
         try
         {
-            var psi = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "archive", "--format=tar", prefix.Length == 0 ? rev : $"{rev}:{prefix.TrimEnd('/')}" })
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            using var git = Process.Start(psi) ?? throw new RepoException(root, "cannot start git");
-            var stderr = git.StandardError.ReadToEndAsync();
             using var buffer = new MemoryStream();
-            git.StandardOutput.BaseStream.CopyTo(buffer);
-            git.WaitForExit();
-            if (git.ExitCode != 0)
+            var archive = await runner.RunAsync(
+                "git", a => a.Add(["archive", "--format=tar", prefix.Length == 0 ? commit : $"{commit}:{prefix.TrimEnd('/')}"]), root, NoLocks, ct, throwOnFailure: false, standardOutput: buffer)
+                .ConfigureAwait(false);
+            if (archive.ExitCode != 0)
             {
-                throw new RepoException(root, $"git archive {rev}: {stderr.Result.Trim()}");
+                throw new RepoException(root, $"git archive {rev}: {archive.StandardError.Trim()}");
             }
 
             buffer.Position = 0;
-            TarFile.ExtractToDirectory(buffer, target, overwriteFiles: false);
+            await TarFile.ExtractToDirectoryAsync(buffer, target, overwriteFiles: false, ct).ConfigureAwait(false);
             return new GitCheckout(target);
         }
         catch
@@ -48,20 +58,8 @@ internal sealed class GitCheckout : IDisposable
         }
     }
 
-    private static string Git(string root, string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var git = Process.Start(psi) ?? throw new RepoException(root, "cannot start git");
-        var stderr = git.StandardError.ReadToEndAsync();
-        var output = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        return git.ExitCode == 0 ? output : throw new RepoException(root, $"git {string.Join(' ', args)}: {stderr.Result.Trim()}");
-    }
+    /// <summary>The synchronous form (tests).</summary>
+    public static GitCheckout Of(string root, string rev) => OfAsync(new ToolRunner(), root, rev, CancellationToken.None).GetAwaiter().GetResult();
 
     public void Dispose() => Hashing.TreeCopier.DeleteTree(Path);
 }

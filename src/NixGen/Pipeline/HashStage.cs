@@ -19,7 +19,12 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
         foreach (var p in plan.Services.Where(p => p.Action == PlanAction.Reuse))
         {
             reporter.ServiceStatus(p.Service.Name, ServiceState.Reused);
-            results[p.Service.Name] = new VendorResult(p.Old!.VendorHash, p.Old.ProxyVendor, p.Old.Why);
+            // What the files alone decide is derived again, not read: a lock that says otherwise (a hash where nixgen
+            // writes null, or proxyVendor) is stale. Only a hash that had to be computed is taken from the lock.
+            var old = new VendorResult(p.Old!.VendorHash, p.Old.ProxyVendor, p.Old.Why);
+            results[p.Service.Name] = FromFiles(project, p.Service) is { } derived && (derived.VendorHash, derived.ProxyVendor) != (old.VendorHash, old.ProxyVendor)
+                ? derived
+                : old;
         }
 
         var cache = new ResultCache(Path.Combine(environment.CacheDir, "results"));
@@ -37,9 +42,7 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
         // Modules mode: no vendorHash; the module files are hashed once for all services (nix/go-modules.json).
         foreach (var p in plan.ToHash.Where(p => !results.ContainsKey(p.Service.Name) && project.Config.For(p.Service.Module.Dir).ModulesMode))
         {
-            var modules = ModulesData.Needs(p.Service).Count;
-            var result = modules == 0 ? VendorShortcuts.Classify(p.Service) ?? new VendorResult(null, false, "no dependencies: nothing to vendor")
-                : new VendorResult(null, false, $"modules mode: vendor/ assembled from {modules} module(s) of {Config.NixGenConfig.ModulesFile}");
+            var result = FromFiles(project, p.Service)!;
             reporter.ServiceStatus(p.Service.Name, ServiceState.Hashed, result.Why);
             results[p.Service.Name] = result;
         }
@@ -72,7 +75,8 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
             {
                 await NixFodHasher.CheckNixAsync(runner, cancellationToken).ConfigureAwait(false);
                 probe = WriteProbe(project, results);
-                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix());
+                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix(),
+                    s => FlakeModelBuilder.VendorPackage(s, project.Config.For(s.Module.Dir)));
             }
             else
             {
@@ -90,6 +94,19 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
                 TreeCopier.DeleteTree(probe);
             }
         }
+    }
+
+    /// <summary>The result the files alone decide (modules mode, committed vendor/, nothing remote), or null when it must be hashed.</summary>
+    private static VendorResult? FromFiles(Project project, Service service)
+    {
+        if (!project.Config.For(service.Module.Dir).ModulesMode)
+        {
+            return VendorShortcuts.Classify(service);
+        }
+
+        var modules = ModulesData.Needs(service).Count;
+        return modules == 0 ? VendorShortcuts.Classify(service) ?? new VendorResult(null, false, "no dependencies: nothing to vendor")
+            : new VendorResult(null, false, $"modules mode: vendor/ assembled from {modules} module(s) of {Config.NixGenConfig.ModulesFile}");
     }
 
     private async Task PrefetchAsync(IReadOnlyList<ServicePlan> pending, string localGo, CancellationToken cancellationToken)

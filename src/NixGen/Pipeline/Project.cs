@@ -17,13 +17,14 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
     /// <summary>Loads nixgen.yaml and discovers the repository; throws <see cref="ConfigException"/> or <see cref="RepoException"/>.</summary>
     public static Project Load(string root, string? ci, OutputMode? output = null)
     {
+        new Trust.RepoPaths(root).CheckInputs([]);
         var configPath = Path.Combine(root, ConfigFile);
         var configExists = File.Exists(configPath);
         var config = ConfigLoader.Load(configPath);
         var lockFile = LockFile.Load(Path.Combine(root, LockFile.FileName));
         Repository Scan(NixGenConfig c)
         {
-            var written = Rendering.FlakeFiles.WrittenFor(c);
+            var written = Rendering.FlakeFiles.WrittenFor(c, root);
             return RepoScanner.Scan(
                 root,
                 c.Services.Where(s => s.Value.Name is not null).ToDictionary(s => s.Key, s => s.Value.Name!, StringComparer.Ordinal),
@@ -46,20 +47,25 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
         // First run: render with exactly the nixgen.yaml that is about to be written, so that init and check agree.
         // init adopting a hand-written flake records its choice in a nixgen.yaml that does not say `output:`.
         var newConfig = !configExists ? DefaultConfig.Text(repo, ci, output ?? OutputMode.Flake)
-            : output is { } chosen && !config.OutputIsSet ? DefaultConfig.WithOutput(File.ReadAllText(configPath), chosen)
+            : output is { } chosen && !config.OutputIsSet ? DefaultConfig.WithOutput(new System.Text.UTF8Encoding(false).GetString(File.ReadAllBytes(configPath)), chosen)
             : null;
         if (newConfig is not null)
         {
             // What nixgen writes follows the new config (a CI workflow, a module): the source sets leave those out.
             var scanned = config;
-            config = ConfigLoader.FromText(ConfigFile, newConfig);
-            if (!Rendering.FlakeFiles.WrittenFor(config).SequenceEqual(Rendering.FlakeFiles.WrittenFor(scanned), StringComparer.Ordinal))
+            config = ConfigLoader.FromText(ConfigFile, newConfig.TrimStart('\uFEFF'));
+            if (!Rendering.FlakeFiles.WrittenFor(config, root).SequenceEqual(Rendering.FlakeFiles.WrittenFor(scanned, root), StringComparer.Ordinal))
             {
                 repo = Scan(config);
             }
         }
 
         WorkspaceCheck.ImportsAreRequired(repo);
+        if (config.Ci.Enabled && config.Ci.NixgenInstall != "devshell")
+        {
+            _ = Rendering.ToolManifest.NixgenVersion(root); // its nixgen version reaches the workflows: refused before any hashing
+        }
+
         return new Project(repo, config, newConfig, [.. VanishedServices(repo, config), .. UntrackedFiles(repo), .. ModuleNotImported(root, config)], lockFile);
     }
 
@@ -70,8 +76,10 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
     public static IReadOnlyList<string> Obsolete(string root, IEnumerable<string> written, LockFile previous)
     {
         var now = written.ToHashSet(StringComparer.Ordinal);
+        var paths = new Trust.RepoPaths(root);
+        // Only nixgen's own names, never through a link (nixgen makes none): a lock cannot point a removal elsewhere.
         return [.. Rendering.FlakeFiles.Optional.Concat(previous.Generated?.Files.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Where(f => f != LockFile.FileName && !now.Contains(f) && Output.GeneratedMarker.IsGenerated(Path.Combine(root, f)))];
+            .Where(f => f != LockFile.FileName && !now.Contains(f) && paths.TryOutput(f) is { } path && Output.GeneratedMarker.IsGenerated(path))];
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NixGen.Json;
 
 namespace NixGen.Planning;
 
@@ -29,17 +30,24 @@ internal sealed partial record LockFile(
             return Empty;
         }
 
+        var text = File.ReadAllText(path);
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new Config.ConfigException($"{FileName}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
+            var (line, column) = e.LineNumber is null && JsonDuplicates.First(text) is { } repeated ? repeated : ((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
+            throw new Config.ConfigException($"{FileName}:{line}:{column}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
         }
 
-        var version = root?["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        if (root is not JsonObject)
+        {
+            throw new Config.ConfigException($"{FileName}:1:1: expected a JSON object (the lock nixgen writes), got {(root is null ? "null" : root.GetValueKind().ToString().ToLowerInvariant())}; delete it and run `nixgen update --force`");
+        }
+
+        var version = root["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
         if (version is null or < 1 or > FormatVersion)
         {
             throw new Config.ConfigException(version > FormatVersion
@@ -48,11 +56,19 @@ internal sealed partial record LockFile(
         }
 
         var services = new Dictionary<string, LockedService>(StringComparer.Ordinal);
+        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        GeneratedRecord? generated = null;
         try
         {
             foreach (var (name, node) in root!["services"]!.AsObject())
             {
                 var o = node!.AsObject();
+                // nixgen writes a vendorHash as SRI sha256 or null: anything else reaches flake.nix only through a hand edit.
+                if ((string?)o["vendorHash"] is { } hash && !Nix.SriHash.IsSha256(hash))
+                {
+                    throw new Config.ConfigException($"{FileName}: services.{name}.vendorHash: {Config.YamlScalar.Quoted(hash)} is not an SRI sha256 hash ({Nix.SriHash.Example}); nixgen never writes that: run `nixgen update --force`");
+                }
+
                 services[name] = new LockedService(
                     (string)o["dir"]!,
                     o["fingerprint"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
@@ -63,25 +79,35 @@ internal sealed partial record LockFile(
                     (string?)o["strategy"] ?? "local",
                     (string?)o["why"] ?? "");
             }
+
+            if (root!["trees"] is JsonObject treeNodes)
+            {
+                foreach (var (dir, node) in treeNodes)
+                {
+                    trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
+                }
+            }
+
+            if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
+            {
+                generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
+                // The files it names are removed when nixgen no longer generates them, and shown in a diff: nixgen's names only.
+                foreach (var file in generated.Files.Keys)
+                {
+                    if (Trust.RepoPaths.OutputNameProblem(file) is { } problem)
+                    {
+                        var quoted = JsonSerializer.Serialize(file);
+                        var at = text.IndexOf(quoted, Math.Max(0, text.IndexOf("\"generated\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+                        var line = at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
+                        var column = at < 0 ? 1 : at - text.LastIndexOf('\n', Math.Max(0, at - 1));
+                        throw new Config.ConfigException($"{FileName}:{line}:{column}: generated.files: {quoted} is {problem}; nixgen never writes, removes or shows a file there (delete the lock and run `nixgen update --force`)");
+                    }
+                }
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
         {
             throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
-        }
-
-        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (root!["trees"] is JsonObject treeNodes)
-        {
-            foreach (var (dir, node) in treeNodes)
-            {
-                trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
-            }
-        }
-
-        GeneratedRecord? generated = null;
-        if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
-        {
-            generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
         }
 
         var goSources = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -90,7 +116,7 @@ internal sealed partial record LockFile(
             foreach (var (release, node) in sources)
             {
                 // Read from the repository: only a Go release and an SRI sha256 may reach the flake.
-                var hash = node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+                var hash = node is JsonValue value && value.TryGetValue<string>(out var hashText) ? hashText : null;
                 if (!GoModules.GoVersions.IsGoVersion(release) || hash is null || !SriSha256().IsMatch(hash))
                 {
                     throw new Config.ConfigException($"{FileName}: goSources: \"{release}\" must map a Go release to an SRI sha256 (sha256-<44 characters of base64>); delete the entry and run `nixgen update`");
@@ -141,8 +167,7 @@ internal sealed partial record LockFile(
         root["services"] = services;
         root["trees"] = trees;
         root["version"] = FormatVersion;
-        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return JsonText.Pretty(root) + "\n";
     }
 
     /// <summary>
@@ -156,7 +181,7 @@ internal sealed partial record LockFile(
             if (JsonNode.Parse(text) is JsonObject o)
             {
                 o.Remove("generated");
-                return o.ToJsonString();
+                return JsonText.Line(o);
             }
         }
         catch (JsonException)

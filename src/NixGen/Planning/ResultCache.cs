@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NixGen.Json;
 
 namespace NixGen.Planning;
 
@@ -51,7 +52,7 @@ internal sealed class ResultCache(string directory)
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
-            var json = new JsonObject { ["proxyVendor"] = result.ProxyVendor, ["vendorHash"] = result.VendorHash, ["why"] = result.Why }.ToJsonString();
+            var json = JsonText.Line(new JsonObject { ["proxyVendor"] = result.ProxyVendor, ["vendorHash"] = result.VendorHash, ["why"] = result.Why });
             var temp = Path.Combine(Directory, $".{key}.{Environment.ProcessId}.tmp");
             File.WriteAllText(temp, json);
             File.Move(temp, Path.Combine(Directory, key + ".json"), overwrite: true);

@@ -20,6 +20,24 @@ internal sealed record CiModel(
     /// <summary><c>sbom: true</c>: each build also builds the package's SBOM and uploads it as an artifact.</summary>
     public bool Sbom { get; init; }
 
+    /// <summary>GitLab: the runners' tags as a YAML flow sequence of quoted scalars (<c>ci.runnerTags</c>).</summary>
+    public string RunnerTags { get; init; } = "[\"nix\"]";
+
+    /// <summary>GitLab: the runners' tags for a comment (<c>nix</c>, <c>nix and linux</c>).</summary>
+    public string RunnerTagsText { get; init; } = "nix";
+
+    /// <summary>GitLab: the rule expression of a push to the default branch, as a quoted YAML scalar.</summary>
+    public string DefaultBranchPush { get; init; } = "";
+
+    /// <summary>GitLab: the prefix that runs a command with the flake's Go on PATH (its dev shell, or nixpkgs' Go series).</summary>
+    public string GoShell { get; init; } = "";
+
+    /// <summary>
+    /// GitHub: <c> --system X</c> for each system of nixgen.yaml: the plan skips a package only when every runner that
+    /// builds it would find it in a cache.
+    /// </summary>
+    public string CacheSystems { get; init; } = "";
+
     /// <summary>How a workflow step invokes nixgen.</summary>
     public string NixgenCommand => NixgenInstall == "devshell" ? "nix develop --command nixgen" : ToolManifest ? "dotnet nixgen" : "nixgen";
 }

@@ -31,18 +31,30 @@ internal static class CiModelBuilder
         }
 
         var cache = config.Caches.FirstOrDefault(c => c.Url == $"https://{c.Name}.cachix.org")?.Name;
+        // Every value reaches the workflow as one YAML scalar (validated at load too: a branch name, a Cachix name).
         return new CiModel(
-            config.Ci.DefaultBranch,
-            cache,
+            YamlScalar.Of(config.Ci.DefaultBranch),
+            cache is null ? null : YamlScalar.Of(cache),
             config.Ci.NixgenInstall,
-            goSeries,
+            YamlScalar.Quoted(goSeries),
             matrix,
-            [config.Output == OutputMode.Flake ? "flake.nix" : config.OutputFile, .. config.DefaultNix ? ["default.nix"] : Array.Empty<string>(), "nixgen.lock", ".github/workflows/nix.yml"])
+            [config.Output == OutputMode.Flake ? "flake.nix" : config.OutputFile, .. config.DefaultNix ? ["default.nix"] : Array.Empty<string>(), "nixgen.lock",
+                .. config.Ci.GitHub ? [FlakeFiles.Workflow] : Array.Empty<string>(), .. config.Ci.GitLab ? [FlakeFiles.GitLabJobs] : Array.Empty<string>()])
         {
             NixgenVersion = manifestVersion
                 ?? (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
             ToolManifest = manifestVersion is not null,
             Sbom = config.Sbom,
+            RunnerTags = "[" + string.Join(", ", config.Ci.RunnerTags.Select(YamlScalar.Quoted)) + "]",
+            CacheSystems = string.Concat(config.Systems.Order(StringComparer.Ordinal).Select(s => " --system " + s)),
+            RunnerTagsText = string.Join(" and ", config.Ci.RunnerTags),
+            DefaultBranchPush = YamlScalar.Quoted($"$CI_COMMIT_BRANCH == \"{config.Ci.DefaultBranch}\" && $CI_PIPELINE_SOURCE == \"push\""),
+            GoShell = config.Ci.NixgenInstall == "devshell" ? "" : config.Output switch
+            {
+                OutputMode.Flake => "nix develop --command ",
+                OutputMode.FlakeParts => "nix develop .#go --command ",
+                _ => $"nix shell --inputs-from . nixpkgs#{(goSeries == "stable" ? "go" : "go_" + goSeries.Replace('.', '_'))} --command ",
+            },
         };
     }
 }

@@ -14,19 +14,26 @@ internal static class FlakeFiles
 
     public const string DependabotWorkflow = ".github/workflows/nixgen-dependabot.yml";
 
+    /// <summary>GitLab: the jobs nixgen generates, for the team's <c>.gitlab-ci.yml</c> to include.</summary>
+    public const string GitLabJobs = ".gitlab/nixgen.yml";
+
+    /// <summary>GitLab's entry file: written only where the repository has none of its own (it includes <see cref="GitLabJobs"/>).</summary>
+    public const string GitLabEntry = ".gitlab-ci.yml";
+
     public const string Renovate = "renovate.json";
 
     /// <summary>Flake mode's optional entry for <c>nix-build</c>.</summary>
     public const string DefaultNix = "default.nix";
 
     /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
-    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile, NixGenConfig.SbomFile];
+    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, GitLabJobs, GitLabEntry, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile, NixGenConfig.SbomFile];
 
     /// <summary>
     /// The files besides nixgen.lock that <see cref="Render"/> writes for <paramref name="config"/> (the modules file as soon
     /// as a service hashes modules): nixgen's own, so never a service's source.
     /// </summary>
-    public static IReadOnlyList<string> WrittenFor(NixGenConfig config)
+    /// <param name="root">The repository: a <c>.gitlab-ci.yml</c> of the team's own is kept (and includes nixgen's jobs).</param>
+    public static IReadOnlyList<string> WrittenFor(NixGenConfig config, string root)
     {
         var files = new List<string> { config.Output == OutputMode.Flake ? Flake : config.OutputFile };
         if (config.Output == OutputMode.Flake && config.DefaultNix)
@@ -34,9 +41,22 @@ internal static class FlakeFiles
             files.Add(DefaultNix);
         }
 
-        if (config.Ci.Enabled)
+        if (config.Ci.GitHub)
         {
             files.Add(Workflow);
+        }
+
+        if (config.Ci.GitLab)
+        {
+            files.Add(GitLabJobs);
+            if (OwnsGitLabEntry(root))
+            {
+                files.Add(GitLabEntry);
+            }
+        }
+
+        if (config.Ci.Enabled)
+        {
             if (config.Ci.Dependabot)
             {
                 files.Add(DependabotWorkflow);
@@ -59,6 +79,17 @@ internal static class FlakeFiles
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Whether nixgen writes <c>.gitlab-ci.yml</c>: there is none, or the one there is nixgen's (a file without nixgen's
+    /// header is the team's, and includes <see cref="GitLabJobs"/> itself). Its presence is an input of every run
+    /// (<see cref="InputDigest.WrittenWhereAbsent"/>).
+    /// </summary>
+    private static bool OwnsGitLabEntry(string root)
+    {
+        var path = Path.Combine(root, GitLabEntry);
+        return !File.Exists(path) || Output.GeneratedMarker.IsGenerated(path);
     }
 
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
@@ -92,7 +123,20 @@ internal static class FlakeFiles
         {
             var ci = CiModelBuilder.Build(
                 model, config, goSeries == "default" ? "stable" : goSeries, config.Ci.NixgenInstall == "devshell" ? null : ToolManifest.NixgenVersion(repo.Root));
-            files[Workflow] = renderer.RenderTemplate("github-workflow.yml.sbn", ci);
+            if (config.Ci.GitHub)
+            {
+                files[Workflow] = renderer.RenderTemplate("github-workflow.yml.sbn", ci);
+            }
+
+            if (config.Ci.GitLab)
+            {
+                files[GitLabJobs] = renderer.RenderTemplate("gitlab-ci.yml.sbn", ci);
+                if (OwnsGitLabEntry(repo.Root))
+                {
+                    files[GitLabEntry] = renderer.RenderTemplate("gitlab-ci-entry.yml.sbn", ci);
+                }
+            }
+
             if (config.Ci.Dependabot)
             {
                 files[DependabotWorkflow] = renderer.RenderTemplate("dependabot-workflow.yml.sbn", ci);

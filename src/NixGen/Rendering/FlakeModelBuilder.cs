@@ -67,7 +67,7 @@ internal static class FlakeModelBuilder
     /// <summary><c>{ "1.26.5" = { version = "1.26.5"; hash = "sha256-…"; }; }</c> in nixfmt's layout: each Go minimum, its release and hash.</summary>
     private static string UpstreamGo(IReadOnlyDictionary<string, string> goSources) =>
         "{\n" + string.Concat(goSources.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-            $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(Hashing.GoSourceRelease.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
+            $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(GoModules.GoVersions.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
 
     /// <summary>
     /// The argument of the flake's <c>sbomPassthru</c>: the service's entry in nix/go-sbom.json, the package's main
@@ -114,9 +114,10 @@ internal static class FlakeModelBuilder
         Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,
         Func<string, string> where)
     {
-        // `go install` names a binary after the last element of its package's import path. The service's program is
-        // the configured one, else the main package named like the service, else the module root's, else the first.
-        var mains = s.Module.MainPackages.Select(p => (Package: p, Binary: (p == "." ? s.Module.Path : s.Module.Path + "/" + p).Split('/')[^1])).ToList();
+        // `go install` names a binary after its package's import path (PackageNames.Binary: a /vN suffix is skipped).
+        // The service's program is the configured one, else the main package named like the service, else the module
+        // root's, else the first.
+        var mains = s.Module.MainPackages.Select(p => (Package: p, Binary: PackageNames.Binary(p == "." ? s.Module.Path : s.Module.Path + "/" + p))).ToList();
         var mainProgram = c.MainProgram ?? mains.FirstOrDefault(m => m.Binary == s.Name).Binary
             ?? (mains.FirstOrDefault(m => m.Package == ".").Binary ?? mains[0].Binary);
         if (c.MainProgram is { } configured && mains.All(m => m.Binary != configured))
@@ -133,11 +134,24 @@ internal static class FlakeModelBuilder
 
         foreach (var (package, binary) in mains)
         {
-            var name = binary == s.Name ? s.Name : $"{s.Name}-{binary}";
+            var name = BinaryPackage(s, binary);
             yield return Package(s, c, hash, cross, path, ownFiles, name, [package], binary, withImage: binary == mainProgram)
                 with { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
         }
     }
+
+    /// <summary>The package of one binary of a service built as a package per binary (<c>binaries: separate</c>).</summary>
+    private static string BinaryPackage(Service s, string binary) => binary == s.Name ? s.Name : $"{s.Name}-{binary}";
+
+    /// <summary>
+    /// The name of a package (under <c>packages.SYSTEM</c>) whose <c>goModules</c> is the service's vendor derivation, as
+    /// the flake names it: the service itself, or with <c>binaries: separate</c> the package of its first binary (all of
+    /// them share that derivation). The nix strategy builds it.
+    /// </summary>
+    public static string VendorPackage(Service s, ServiceConfig c) =>
+        c.SeparateBinaries && s.Module.MainPackages.Count > 1
+            ? BinaryPackage(s, PackageNames.Binary(s.Module.MainPackages[0] == "." ? s.Module.Path : s.Module.Path + "/" + s.Module.MainPackages[0]))
+            : s.Name;
 
     private static ServiceModel Package(
         Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,

@@ -17,6 +17,9 @@ internal sealed class FlakeRenderer(string? overrideDir)
 {
     public const string OverrideFolder = ".nixgen/templates";
 
+    /// <summary>Iterations a render may run, in each outermost loop with the loops nested in it.</summary>
+    public const int LoopLimit = 5_000_000;
+
     private sealed class Loader(FlakeRenderer owner) : ITemplateLoader
     {
         // The path is where the template came from, so that runtime errors in a partial name that file.
@@ -40,6 +43,11 @@ internal sealed class FlakeRenderer(string? overrideDir)
         if (overrideDir is not null)
         {
             var path = Path.Combine(overrideDir, name);
+            if (File.Exists(path) && !Trust.RepoPaths.Resolve(path).StartsWith(Trust.RepoPaths.Resolve(overrideDir) + "/", StringComparison.Ordinal))
+            {
+                throw new Trust.UnsafePathException(Path.Combine(OverrideFolder, name), "a symbolic link that leads out of the templates directory; nixgen does not read it");
+            }
+
             if (File.Exists(path))
             {
                 return (File.ReadAllText(path), Path.Combine(OverrideFolder, name));
@@ -67,7 +75,9 @@ internal sealed class FlakeRenderer(string? overrideDir)
         {
             TemplateLoader = new Loader(this),
             StrictVariables = true,
-            LoopLimit = 0,
+            // Finite, so a template from the repository (.nixgen/templates) cannot loop forever: the budget counts every
+            // iteration of a loop and the loops nested in it (a flake of 1,000 services with 2,000 modules each fits).
+            LoopLimit = LoopLimit,
             RecursiveLimit = 50,
         };
         context.PushGlobal(globals);

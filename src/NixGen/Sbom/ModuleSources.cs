@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NixGen.Discovery;
+using NixGen.GoModules;
 using NixGen.Hashing;
 using NixGen.Planning;
 using NixGen.Processes;
@@ -71,7 +72,7 @@ internal sealed class ModuleSources(ToolRunner runner, GoEnvironment environment
     private string? Locate(string moduleAtVersion)
     {
         var at = moduleAtVersion.LastIndexOf('@');
-        var (path, version) = (ModulesData.Escape(moduleAtVersion[..at]), ModulesData.Escape(moduleAtVersion[(at + 1)..]));
+        var (path, version) = (ModuleProxyPath.Escape(moduleAtVersion[..at]), ModuleProxyPath.Escape(moduleAtVersion[(at + 1)..]));
         var extracted = Path.Combine(environment.ModCache, path + "@" + version);
         if (Directory.Exists(extracted))
         {

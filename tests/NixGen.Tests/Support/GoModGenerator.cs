@@ -2,7 +2,7 @@ using System.Text;
 
 namespace NixGen.Tests.Support;
 
-/// <summary>Writes random but valid go.mod files covering every directive Go 1.23 prints in <c>go mod edit -json</c>.</summary>
+/// <summary>Writes random but valid go.mod files covering every directive Go 1.26 prints in <c>go mod edit -json</c>.</summary>
 public static class GoModGenerator
 {
     private static readonly string[] Hosts = ["github.com/acme", "golang.org/x", "example.com", "gopkg.in", "go.uber.org", "k8s.io"];
@@ -24,7 +24,12 @@ public static class GoModGenerator
 
         if (r.Next(3) == 0)
         {
-            sb.Append("toolchain go1.23.").Append(r.Next(0, 6)).Append('\n');
+            sb.Append("toolchain go1.2").Append(r.Next(3, 7)).Append('.').Append(r.Next(0, 6)).Append('\n');
+        }
+
+        if (r.Next(3) == 0)
+        {
+            sb.Append(r.Next(2) == 0 ? "godebug panicnil=1\n" : "godebug (\n\tdefault=go1.21\n\thttp2client=0\n)\n");
         }
 
         var requires = Enumerable.Range(0, r.Next(0, 8)).Select(_ => Module(r)).DistinctBy(m => m.Path).ToList();
@@ -72,9 +77,19 @@ public static class GoModGenerator
             }).Append('\n');
         }
 
+        for (var i = r.Next(0, 3); i > 0; i--)
+        {
+            sb.Append("tool ").Append(Module(r).Path).Append("/cmd/").Append(Names[r.Next(Names.Length)]).Append('\n');
+        }
+
+        for (var i = r.Next(0, 3); i > 0; i--)
+        {
+            sb.Append("ignore ").Append(r.Next(2) == 0 ? "./" : "").Append(Names[r.Next(Names.Length)]).Append('\n');
+        }
+
         if (r.Next(3) == 0)
         {
-            sb.Append("\n// Broken build.\nretract v1.0.").Append(r.Next(10)).Append('\n');
+            sb.Append("\n// Broken <build> & more.\nretract v1.0.").Append(r.Next(10)).Append('\n');
             sb.Append("retract [v0.1.0, v0.").Append(r.Next(2, 9)).Append(".0] // published by mistake\n");
         }
 

@@ -9,7 +9,9 @@ public static class InProcessCli
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var variables = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>()) { ["NO_COLOR"] = "1", ["CI"] = null };
+        // CI is unset unless the test sets it (a check in CI trusts less of the repository).
+        var variables = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>()) { ["NO_COLOR"] = "1" };
+        variables.TryAdd("CI", null);
         string? Variable(string name) => variables.TryGetValue(name, out var v) ? v : Environment.GetEnvironmentVariable(name);
         var host = new CliHost(output, error, Variable, workDir);
         var exit = await NixgenApp.RunAsync(args, host, CancellationToken.None);

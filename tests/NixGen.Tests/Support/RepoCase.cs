@@ -9,8 +9,10 @@ namespace NixGen.Tests.Support;
 /// <c>env: K=V</c> (one variable a line), <c>before: ARGS</c> (a nixgen run that must exit 0 first); then one
 /// <c>--- path</c> per file (content <c>@symlink T</c>, <c>@bytes HEX</c>, <c>@dir</c>), where a path starting
 /// <c>later:</c> is written after the <c>before:</c> runs and a path starting <c>$OUTSIDE/</c> lands in a directory
-/// beside the repository; finally <c>--- error</c> and what nixgen prints to stderr, without its indented progress
-/// lines. <c>$REPO</c> and <c>$OUTSIDE</c> stand for the two directories in every value.
+/// beside the repository (a file whose content starts with <c>#!</c> is made executable: a fake tool); finally
+/// <c>--- error</c> and what nixgen prints to stderr, without its indented progress lines. <c>$REPO</c> and
+/// <c>$OUTSIDE</c> stand for the two directories in every value, and in hostile cases <c>$PID</c> for the id of the
+/// process nixgen runs in (the name of its temp files), in <c>later:</c> paths too.
 /// </summary>
 public sealed record RepoCase(
     string Name, string Args, int Exit, IReadOnlyDictionary<string, string> Files, string Expected,
@@ -142,6 +144,10 @@ public sealed record RepoCase(
             else
             {
                 File.WriteAllText(path, expand(content));
+                if (content.StartsWith("#!", StringComparison.Ordinal))
+                {
+                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
+                }
             }
         }
     }

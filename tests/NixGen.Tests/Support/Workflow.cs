@@ -16,4 +16,15 @@ public static class Workflow
         var jobs = JsonNode.Parse(((YamlScalarNode)plan["env"]["JOBS"]).Value!)!.AsArray();
         return [.. jobs.Select(j => ((string)j!["package"]!, (string)j["os"]!))];
     }
+
+    /// <summary>The workflow's top-level token permissions (scope -> access), empty when it sets none.</summary>
+    public static IReadOnlyDictionary<string, string> Permissions(string workflowText)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(workflowText));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        return root.Children.TryGetValue(new YamlScalarNode("permissions"), out var p) && p is YamlMappingNode map
+            ? map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => ((YamlScalarNode)c.Value).Value!, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+    }
 }

@@ -62,7 +62,7 @@
             )
           );
 
-      # The Go source releases the flake may build (`goSource: upstream`), with the sha256 go.dev publishes.
+      # Go source releases the flake may build (`goSource: upstream`): the sha256 go.dev publishes.
       upstreamGo = {
         "1.26.5" = {
           version = "1.26.5";

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using NixGen.Pipeline;
+using NixGen.Json;
 
 namespace NixGen.Cli.Commands;
 
@@ -15,15 +14,27 @@ internal sealed class AffectedCommand(CliHost host)
     private readonly Option<string> _base = new("--base") { Description = "The commit to compare with (a PR's base, the previous push)", Required = true };
     private readonly Option<string?> _head = new("--head") { Description = "The commit to build (default: the working tree, its git-tracked files)" };
     private readonly Option<bool> _json = CommonOptions.Json();
-    private readonly Option<bool> _markdown = new("--markdown") { Description = "A table per package, for $GITHUB_STEP_SUMMARY" };
+    private readonly Option<bool> _markdown = new("--markdown") { Description = "A table per package, for $GITHUB_STEP_SUMMARY (the same as --format markdown)" };
+    private readonly Option<string?> _format = CreateFormat();
+    private readonly Option<string?> _summary = new("--summary") { Description = "Also append the markdown summary to this file ($GITHUB_STEP_SUMMARY, a GitLab job artifact)" };
+    private readonly Option<string[]> _cache = new("--cache") { Description = "A binary cache to ask for each affected package (https://…, file:///…); repeatable. Cached packages get no job", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> _checkCache = new("--check-cache") { Description = "Ask the caches of nixgen.yaml (cachix:) too" };
+    private readonly Option<string[]> _system = new("--system") { Description = "With caches: the systems a package must be cached for (default: this machine's); repeatable" };
+
+    private static Option<string?> CreateFormat()
+    {
+        var option = new Option<string?>("--format") { Description = "text (default), json, markdown, or gitlab-ci (a child pipeline: one job per package to build)" };
+        option.AcceptOnlyFromAmong("text", "json", "markdown", "gitlab-ci");
+        return option;
+    }
 
     public Command Create()
     {
-        var command = new Command("affected", "List the packages whose inputs differ between two commits, and why: what CI must build.\n\nExamples:\n  nixgen affected --base origin/main --json\n  nixgen affected --base HEAD~1 --markdown >> \"$GITHUB_STEP_SUMMARY\"")
+        var command = new Command("affected", "List the packages whose inputs differ between two commits, and why: what CI must build.\n\nExamples:\n  nixgen affected --base origin/main --json\n  nixgen affected --base HEAD~1 --markdown >> \"$GITHUB_STEP_SUMMARY\"\n  nixgen affected --base \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\" --format gitlab-ci --check-cache > child.yml\n  nixgen affected --base HEAD~1 --cache file:///var/cache/nix --cache https://acme.cachix.org")
         {
-            _base, _head, _json, _markdown,
+            _base, _head, _json, _markdown, _format, _summary, _cache, _checkCache, _system,
         };
-        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, _) => Task.FromResult(Run(p, c, null)), ct));
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, ct) => RunAsync(p, c, null, ct), ct));
         return command;
     }
 
@@ -34,34 +45,45 @@ internal sealed class AffectedCommand(CliHost host)
         {
             package, _base, _head, _markdown,
         };
-        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, _) => Task.FromResult(Run(p, c, p.GetValue(package))), ct));
+        command.SetAction((p, ct) => NixgenApp.Guard(host, p, (c, ct) => RunAsync(p, c, p.GetValue(package), ct), ct));
         return command;
     }
 
-    private int Run(ParseResult p, Context c, string? only)
+    private async Task<int> RunAsync(ParseResult p, Context c, string? only, CancellationToken ct)
     {
         var head = p.GetValue(_head);
         var baseRev = p.GetValue(_base)!;
-        // The two commits are unpacked and read independently: one on the thread pool, one here.
-        var reading = Task.Run(() =>
+        var runner = Runs.NewRunner(host, c);
+        // Both revisions are verified as commits first: a bad one is a usage error, and never reaches git as an option.
+        await GitCheckout.CommitAsync(runner, c.Repo, baseRev, "--base", ct).ConfigureAwait(false);
+        if (head is not null)
         {
-            using var before = GitCheckout.Of(c.Repo, baseRev);
+            await GitCheckout.CommitAsync(runner, c.Repo, head, "--head", ct).ConfigureAwait(false);
+        }
+
+        // The two commits are unpacked and read independently: one on the thread pool, one here.
+        var reading = Task.Run(async () =>
+        {
+            using var before = await GitCheckout.OfAsync(runner, c.Repo, baseRev, ct).ConfigureAwait(false);
             return Affected.Read(before.Path);
-        });
+        }, ct);
         Affected.State now;
+        GitCheckout? after = null;
         try
         {
-            using var after = head is null ? null : GitCheckout.Of(c.Repo, head);
+            after = head is null ? null : await GitCheckout.OfAsync(runner, c.Repo, head, ct, "--head").ConfigureAwait(false);
             now = Affected.Read(after?.Path ?? c.Repo);
         }
         catch
         {
             // Let the other read finish and delete its checkout; this error is the one to report.
-            ((IAsyncResult)reading).AsyncWaitHandle.WaitOne();
+            after?.Dispose();
+            await Task.WhenAny(reading).ConfigureAwait(false);
             throw;
         }
 
-        var affected = Affected.Compare(reading.GetAwaiter().GetResult(), now);
+        using var headCheckout = after;
+        var affected = Affected.Compare(await reading.ConfigureAwait(false), now);
         if (only is not null)
         {
             affected = [.. affected.Where(a => a.Package == only)];
@@ -72,33 +94,47 @@ internal sealed class AffectedCommand(CliHost host)
             }
         }
 
-        if (p.GetValue(_json))
+        var headRoot = after?.Path ?? c.Repo;
+        var config = Config.ConfigLoader.Load(Path.Combine(headRoot, Project.ConfigFile));
+        var plan = await CachePlanAsync(p, c, headRoot, config, affected, ct).ConfigureAwait(false);
+        var format = p.GetValue(_format) ?? (p.GetValue(_json) ? "json" : p.GetValue(_markdown) ? "markdown" : "text");
+        if (p.GetValue(_summary) is { } summary)
         {
-            host.Out.WriteLine(new JsonArray([.. affected.Select(a => (JsonNode)new JsonObject
-            {
-                ["package"] = a.Package,
-                ["service"] = a.Service,
-                ["reasons"] = new JsonArray([.. a.Reasons.Select(r => (JsonNode)new JsonObject { ["kind"] = r.Kind, ["detail"] = r.Detail })]),
-            })]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else if (p.GetValue(_markdown))
-        {
-            host.Out.Write(Markdown(affected));
-        }
-        else
-        {
-            foreach (var a in affected)
-            {
-                host.Out.WriteLine($"{a.Package}: {string.Join("; ", a.Reasons.Select(r => $"{r.Kind}: {r.Detail}"))}");
-            }
-
-            if (affected.Count == 0)
-            {
-                host.Out.WriteLine("nixgen: nothing needs building");
-            }
+            await File.AppendAllTextAsync(summary, AffectedReport.Markdown(plan), ct).ConfigureAwait(false);
         }
 
+        await host.Out.WriteAsync(format switch
+        {
+            "json" => AffectedReport.Json(plan),
+            "markdown" => AffectedReport.Markdown(plan),
+            "gitlab-ci" => Rendering.GitLabChildPipeline.Render([.. plan.ToBuild.Select(a => a.Package)], config, plan.Checked ? plan.Line : $"{affected.Count} affected, {affected.Count} to build"),
+            _ => AffectedReport.Text(plan),
+        }).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Asks the caches (<c>--cache</c>, and with <c>--check-cache</c> nixgen.yaml's) which affected packages they hold.</summary>
+    private async Task<CachePlan> CachePlanAsync(ParseResult p, Context c, string root, Config.NixGenConfig config, IReadOnlyList<AffectedPackage> affected, CancellationToken ct)
+    {
+        List<string> caches = [.. (p.GetValue(_cache) ?? []).Concat(p.GetValue(_checkCache) ? CacheCheck.Configured(config) : []).Distinct(StringComparer.Ordinal)];
+        if (caches.Count == 0)
+        {
+            return CachePlan.Unchecked(affected);
+        }
+
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var lookups = await new CacheCheck(Runs.NewRunner(host, c), http, host.Variable("CACHIX_AUTH_TOKEN"))
+                .LookupAsync(root, [.. affected.Select(a => a.Package)], p.GetValue(_system) ?? [], caches, ct).ConfigureAwait(false);
+            return new CachePlan(affected, lookups, caches, true);
+        }
+        catch (Exception e) when (e is Processes.ToolException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
+        {
+            // A plan that cannot ask the caches still builds everything it must: never a false "cached".
+            await host.Error.WriteLineAsync($"nixgen: warning: cannot ask the binary caches, so every affected package is built: {e.Message}").ConfigureAwait(false);
+            return new CachePlan(affected, [], caches, true);
+        }
     }
 
     /// <summary>

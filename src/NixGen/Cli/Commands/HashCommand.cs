@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Pipeline;
+using NixGen.Json;
 
 namespace NixGen.Cli.Commands;
 
@@ -68,7 +69,7 @@ internal sealed class HashCommand(CliHost host)
                 });
             }
 
-            await host.Out.WriteLineAsync(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+            await host.Out.WriteLineAsync(JsonText.Pretty(array)).ConfigureAwait(false);
         }
         else
         {

@@ -15,8 +15,8 @@ internal sealed class InitCommand(CliHost host)
 
     private static Option<string?> CreateCiOption()
     {
-        var option = new Option<string?>("--ci") { Description = "Also generate the CI workflow (writes `ci: provider: github` into the new nixgen.yaml)" };
-        option.AcceptOnlyFromAmong("github");
+        var option = new Option<string?>("--ci") { Description = "Also generate CI: `github` (a GitHub Actions workflow) or `gitlab` (a GitLab CI pipeline); written as `ci: provider:` into the new nixgen.yaml" };
+        option.AcceptOnlyFromAmong("github", "gitlab");
         return option;
     }
 
@@ -33,6 +33,7 @@ internal sealed class InitCommand(CliHost host)
     private async Task<int> RunAsync(ParseResult p, Context c, CancellationToken ct)
     {
         var force = p.GetValue(_force);
+        new Trust.RepoPaths(c.Repo).CheckInputs([]);
         var flake = Path.Combine(c.Repo, FlakeFiles.Flake);
         var handWritten = File.Exists(flake) && !force && !GeneratedMarker.IsGenerated(flake);
         var hasConfig = File.Exists(Path.Combine(c.Repo, Project.ConfigFile));
@@ -49,7 +50,7 @@ internal sealed class InitCommand(CliHost host)
             ? File.ReadAllText(flake).Contains("flake-parts", StringComparison.Ordinal) ? Config.OutputMode.FlakeParts : Config.OutputMode.Module
             : null;
 
-        using var repoLock = await RepoLock.AcquireAsync(c.Repo, ct).ConfigureAwait(false);
+        using var repoLock = await RepoLock.AcquireAsync(c.Repo, host.Variable, host.Error, ct).ConfigureAwait(false);
         var runner = Runs.NewRunner(host, c);
         var options = new GenerateOptions(c.Jobs, force, p.GetValue(_verify), p.GetValue(_strategy), p.GetValue(_ci), output);
         var result = await Runs.GenerateAsync(host, c, runner, options, ct).ConfigureAwait(false);

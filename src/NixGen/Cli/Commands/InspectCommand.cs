@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Discovery;
 using NixGen.GoModules;
+using NixGen.Json;
 
 namespace NixGen.Cli.Commands;
 
@@ -59,8 +60,7 @@ internal sealed class InspectCommand(CliHost host)
         {
             case "sum":
                 var sum = GoSumFile.Parse(path, text);
-                host.Out.WriteLine(new JsonArray([.. sum.Entries.Select(e => (JsonNode)new JsonObject { ["Path"] = e.Path, ["Version"] = e.Version, ["GoMod"] = e.IsGoMod, ["Hash"] = e.Hash })])
-                    .ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                host.Out.WriteLine(JsonText.Pretty(new JsonArray([.. sum.Entries.Select(e => (JsonNode)new JsonObject { ["Path"] = e.Path, ["Version"] = e.Version, ["GoMod"] = e.IsGoMod, ["Hash"] = e.Hash })])));
                 break;
             case "work":
                 host.Out.Write(GoModJson.Write(GoWorkFile.Parse(path, text)));

@@ -25,7 +25,7 @@ internal sealed class UpdateCommand(CliHost host)
 
     private async Task<int> RunAsync(ParseResult p, Context c, CancellationToken ct)
     {
-        using var repoLock = await RepoLock.AcquireAsync(c.Repo, ct).ConfigureAwait(false);
+        using var repoLock = await RepoLock.AcquireAsync(c.Repo, host.Variable, host.Error, ct).ConfigureAwait(false);
         var force = p.GetValue(_force);
         var runner = Runs.NewRunner(host, c);
         var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, force, p.GetValue(_verify), p.GetValue(_strategy)), ct).ConfigureAwait(false);

@@ -22,6 +22,17 @@ let
     concatMapStrings = f: list: builtins.concatStringsSep "" (map f list);
     range = first: last: if first > last then [ ] else builtins.genList (n: first + n) (last - first + 1);
     versionAtLeast = v1: v2: builtins.compareVersions v1 v2 >= 0;
+    # lib/strings.nix (nixpkgs 26.11, as since 23.05): a word of shell-safe characters stays bare, anything else is
+    # single-quoted with ' as '\''.
+    escapeShellArg =
+      arg:
+      let
+        string = toString arg;
+      in
+      if builtins.match "[[:alnum:],._+:@%/-]+" string == null then
+        "'${builtins.replaceStrings [ "'" ] [ "'\\''" ] string}'"
+      else
+        string;
     # lib/versions.nix: majorMinor = v: concatStringsSep "." (take 2 (splitVersion v)).
     versions.majorMinor =
       v:

@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NixGen.Json;
+
+/// <summary>
+/// The one way nixgen writes JSON (nixgen.lock, nix/go-modules.json, <c>--json</c> output, its cache): characters
+/// escaped only where JSON requires it (quotes, backslashes, control characters), so an SRI hash keeps its literal
+/// <c>+</c> and <c>/</c> and a path its non-ASCII letters, as <c>jq</c> or <c>nix</c> would print them.
+/// </summary>
+internal static class JsonText
+{
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>One line.</summary>
+    public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = Encoder };
+
+    /// <summary>Two-space indentation.</summary>
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = Encoder };
+
+    /// <summary>A node on one line.</summary>
+    public static string Line(JsonNode node) => node.ToJsonString(Compact);
+
+    /// <summary>A node indented with two spaces, LF line ends.</summary>
+    public static string Pretty(JsonNode node) => node.ToJsonString(Indented).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
+    public static string Quote(string value) => JsonSerializer.Serialize(value, Compact);
+}

@@ -1,0 +1,3 @@
+module example.com/shop/notify
+
+go 1.22
