@@ -10,8 +10,8 @@ namespace NixGen.Cli.Commands;
 internal sealed class SbomCommand(CliHost host)
 {
     private readonly Argument<string[]> _services = new("service") { Description = "Services to write documents for (default: every one)", Arity = ArgumentArity.ZeroOrMore };
-    private readonly Option<string> _format = new("--format") { Description = "cyclonedx (CycloneDX 1.6 JSON, default) or spdx (SPDX 2.3 JSON)", DefaultValueFactory = _ => "cyclonedx" };
-    private readonly Option<string> _output = new("--output", "-o") { Description = "Directory to write <package>.cdx.json / <package>.spdx.json into (default: sbom)", DefaultValueFactory = _ => "sbom" };
+    private readonly Option<string> _format = new("--format") { Description = "cyclonedx (CycloneDX 1.6 JSON) or spdx (SPDX 2.3 JSON)", DefaultValueFactory = _ => "cyclonedx" };
+    private readonly Option<string> _output = new("--output", "-o") { Description = "Directory to write <package>.cdx.json / <package>.spdx.json into", DefaultValueFactory = _ => "sbom" };
     private readonly Option<string?> _system = new("--system") { Description = "The Nix system of the native packages (default: this machine's, e.g. x86_64-linux)" };
 
     public Command Create()
