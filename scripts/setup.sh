@@ -18,6 +18,8 @@ uri=${uri:-http://deb.debian.org/debian}
 need_apt=0
 for v in 1.23 1.24 1.25 1.26; do [ -x /usr/lib/go-$v/bin/go ] || need_apt=1; done
 for c in debootstrap jq git python3 rsync; do command -v $c >/dev/null || need_apt=1; done
+# spdx/tools-golang (Debian's Go path) validates the SPDX documents nixgen writes.
+[ -d /usr/share/gocode/src/github.com/spdx/tools-golang ] || need_apt=1
 if [ $need_apt = 1 ]; then
   if [ ! -f /etc/apt/sources.list.d/nixgen-trixie.sources ]; then
     printf 'Types: deb\nURIs: %s\nSuites: trixie trixie-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
@@ -31,7 +33,7 @@ if [ $need_apt = 1 ]; then
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
     golang-1.26-go/trixie-backports golang-1.25-go/trixie-backports golang-1.24-go/trixie golang-1.23-go \
-    debootstrap jq git python3 rsync ca-certificates >/dev/null
+    debootstrap jq git python3 rsync ca-certificates golang-github-spdx-tools-golang-dev >/dev/null
 fi
 
 if [ ! -x "$root/usr/bin/nix" ]; then

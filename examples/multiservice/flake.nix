@@ -77,6 +77,64 @@
           );
         };
 
+      # SBOMs: `nix build .#<package>.sbom` is a CycloneDX 1.6 document of the modules compiled
+      # into the package for its GOOS/GOARCH, printed with builtins.toJSON from nix/go-sbom.json
+      # (nixgen's data: components, graph, metadata); `nixgen sbom` writes the same bytes. bombon
+      # reads `bombonVendoredSbom`: a directory of CycloneDX files (its passthruVendoredSbom way).
+      goSbomData = lib.importJSON ./nix/go-sbom.json;
+
+      sbomPassthru =
+        pkgs: target:
+        {
+          service,
+          mains,
+          name,
+        }:
+        let
+          goos = target.GOOS or (goFor pkgs).GOOS;
+          goarch = target.GOARCH or (goFor pkgs).GOARCH;
+          data = goSbomData.services.${service};
+          forTarget = b: builtins.elem "${goos}/${goarch}" b.targets;
+          builds = builtins.filter forTarget data.builds.${mains};
+          build =
+            if builds != [ ] then
+              builtins.head builds
+            else
+              throw (
+                "nixgen: no SBOM of ${name} for ${goos}/${goarch}: add its system to `systems:` "
+                + "in nixgen.yaml and run `nixgen update`"
+              );
+          targetProperties = [
+            {
+              name = "cdx:gomod:build:env:GOARCH";
+              value = goarch;
+            }
+            {
+              name = "cdx:gomod:build:env:GOOS";
+              value = goos;
+            }
+          ];
+          byName = a: b: a.name < b.name;
+          sbom = pkgs.writeText "${name}-${goos}-${goarch}.cdx.json" (
+            builtins.toJSON {
+              bomFormat = "CycloneDX";
+              specVersion = "1.6";
+              version = 1;
+              metadata = data.metadata // {
+                properties = builtins.sort byName (data.metadata.properties ++ targetProperties);
+              };
+              inherit (build) components dependencies;
+            }
+          );
+        in
+        {
+          inherit sbom;
+          bombonVendoredSbom = pkgs.runCommand "${name}-bombon-vendored-sbom" { } ''
+            mkdir $out
+            cat ${sbom} > $out/${name}.cdx.json
+          '';
+        };
+
       # One buildGoModule per service. buildGoModule reads GOOS, GOARCH and CGO_ENABLED from
       # its `go` in every nixpkgs release (arguments of those names collide with `env` from 25.05
       # on), so they are set on the toolchain: `target` for cross builds, `cgo` per service.
@@ -114,6 +172,11 @@
               "-s"
               "-w"
             ];
+            passthru = sbomPassthru pkgs target {
+              service = "gateway";
+              mains = ".";
+              name = "gateway";
+            };
             meta = {
               description = "Public HTTP gateway";
               mainProgram = "gateway";
@@ -138,6 +201,11 @@
               "-s"
               "-w"
             ];
+            passthru = sbomPassthru pkgs target {
+              service = "inventory";
+              mains = "cmd/inventory-worker";
+              name = "inventory";
+            };
             meta = {
               description = "Inventory reconciliation worker";
               mainProgram = "inventory-worker";
@@ -162,6 +230,11 @@
               "-s"
               "-w"
             ];
+            passthru = sbomPassthru pkgs target {
+              service = "notifications";
+              mains = ".";
+              name = "notifications";
+            };
             meta = {
               description = "Notification sender (standard library only)";
               mainProgram = "notifications";
@@ -188,6 +261,11 @@
               "-w"
               "-X main.version=${version}"
             ];
+            passthru = sbomPassthru pkgs target {
+              service = "orders";
+              mains = ".";
+              name = "orders";
+            };
             meta = {
               description = "Orders HTTP API";
               mainProgram = "orders";

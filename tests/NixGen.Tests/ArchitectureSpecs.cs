@@ -32,9 +32,10 @@ public sealed class ArchitectureSpecs
         ["Planning"] = ["Config", "Discovery", "GoModules", "Json", "Naming", "Nix", "Trust"],
         ["Hashing"] = ["Config", "Discovery", "GoModules", "Json", "Naming", "Nix", "Planning", "Processes", "Trust"],
         ["Rendering"] = ["Config", "Discovery", "GoModules", "Json", "Naming", "Nix", "Planning", "Trust"],
+        ["Sbom"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Planning", "Processes", "Trust"],
         ["Output"] = ["Trust"],
-        ["Pipeline"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Planning", "Processes", "Rendering", "Trust"],
-        ["Cli"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Trust"],
+        ["Pipeline"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
+        ["Cli"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
     };
 
     private static IEnumerable<string> Parts() =>

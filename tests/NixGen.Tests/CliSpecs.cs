@@ -25,7 +25,7 @@ public sealed class CliSpecs : IDisposable
     [Fact]
     public void Init_writes_the_flake_lock_and_config_and_its_plain_report_is_stable()
     {
-        foreach (var f in new[] { "flake.nix", "nixgen.lock", "nixgen.yaml" })
+        foreach (var f in new[] { "flake.nix", "nixgen.lock", "nixgen.yaml", "nix/go-sbom.json" })
         {
             File.Delete(Path.Combine(Root, f));
         }
@@ -46,7 +46,7 @@ public sealed class CliSpecs : IDisposable
     [Fact]
     public void Init_with_ci_writes_the_workflow_and_check_catches_an_edited_one()
     {
-        foreach (var f in new[] { "flake.nix", "nixgen.lock", "nixgen.yaml" })
+        foreach (var f in new[] { "flake.nix", "nixgen.lock", "nixgen.yaml", "nix/go-sbom.json" })
         {
             File.Delete(Path.Combine(Root, f));
         }

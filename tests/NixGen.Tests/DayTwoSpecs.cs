@@ -86,7 +86,7 @@ public sealed class DayTwoSpecs
         var env = Nixgen.ExampleEnv(dir.Path);
         const string real = "sha256-pSAqcCXf392Vh9uFVf0wczOFcEihbxUMT24XfPiHAvE=";
         const string edited = "sha256-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
-        foreach (var file in new[] { "flake.nix", "nixgen.lock" })
+        foreach (var file in new[] { "flake.nix", "nixgen.lock", "nix/go-sbom.json" })
         {
             var path = Path.Combine(repo, file);
             var text = File.ReadAllText(path);

@@ -31,6 +31,7 @@ internal static class NixgenApp
         var affected = new AffectedCommand(host);
         root.Subcommands.Add(affected.Create());
         root.Subcommands.Add(new AffectedCommand(host).CreateExplain());
+        root.Subcommands.Add(new SbomCommand(host).Create());
         root.Subcommands.Add(new CompletionCommand(host).Create());
         return root;
     }

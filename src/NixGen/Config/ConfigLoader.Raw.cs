@@ -15,6 +15,7 @@ internal static partial class ConfigLoader
         public string? Output { get; set; }
         public string? OutputFile { get; set; }
         public bool? DefaultNix { get; set; }
+        public bool? Sbom { get; set; }
         public RawChecks? Checks { get; set; }
         public List<string>? Systems { get; set; }
         public string? Default { get; set; }

@@ -166,6 +166,7 @@ internal partial class ConfigLoader
             ModulesMode = raw.Hashing?.Mode == "modules",
             Goproxy = goproxy.TrimEnd('/'),
             GoproxyAuth = raw.GoproxyAuth ?? false,
+            Sbom = raw.Sbom ?? false,
         };
     }
 

@@ -57,6 +57,12 @@ internal sealed record NixGenConfig(
 
     public const string ProxyPasswordVariable = "NIX_GOPROXY_PASSWORD";
 
+    /// <summary><c>sbom: true</c>: nixgen writes <see cref="SbomFile"/> and every package gets <c>passthru.sbom</c> (CycloneDX 1.6).</summary>
+    public bool Sbom { get; init; }
+
+    /// <summary>The data file of the SBOMs: per service the modules compiled into each package, and its metadata.</summary>
+    public const string SbomFile = "nix/go-sbom.json";
+
     /// <summary>The data file of modules mode: every module file's hash.</summary>
     public const string ModulesFile = "nix/go-modules.json";
 

@@ -12,4 +12,7 @@ internal sealed record GenerationResult(
 
     /// <summary>Services nixgen.lock held that no longer exist (dropped from the lock).</summary>
     public IReadOnlyList<string> Removed { get; init; } = [];
+
+    /// <summary>The SBOM data (nix/go-sbom.json's content) when the run made it: <c>sbom: true</c> or <see cref="GenerateOptions.Sbom"/>.</summary>
+    public System.Text.Json.Nodes.JsonObject? Sbom { get; init; }
 }

@@ -4,6 +4,7 @@ using NixGen.Hashing;
 using NixGen.Planning;
 using NixGen.Processes;
 using NixGen.Rendering;
+using NixGen.Sbom;
 
 namespace NixGen.Pipeline;
 
@@ -62,6 +63,17 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
             files[NixGenConfig.ModulesFile] = data.Render();
         }
 
+        // SBOMs (`sbom: true`, or `nixgen sbom`): computed after the module hashes, which they quote.
+        var sbom = project.Config.Sbom || options.Sbom ? await SbomData.BuildAsync(
+            new SbomInputs(project.Repo, project.Config, hashed.Results,
+                s => (GoRequirement.ForService(s, project.Config.For(s.Module.Dir)) ?? GoRequirement.Of(project.Repo, project.Config)).Version,
+                files.TryGetValue(NixGenConfig.ModulesFile, out var modulesText) ? ModulesData.Parse(modulesText) : null, SbomData.NixgenVersion),
+            runner, environment, cancellationToken).ConfigureAwait(false) : null;
+        if (sbom is not null && project.Config.Sbom)
+        {
+            files[NixGenConfig.SbomFile] = NixJson.SerializeIndented(sbom);
+        }
+
         var locked = plan.Services.Zip(reports).ToDictionary(
             x => x.First.Service.Name,
             x => new LockedService(x.First.Service.Module.Dir, x.First.Fingerprint, x.First.Modules, x.Second.VendorHash, x.Second.ProxyVendor,
@@ -79,7 +91,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         }
 
         Timed("rendering");
-        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, [.. Project.Obsolete(root, files.Keys, lockFile)]) { Notes = notes, Removed = plan.Removed };
+        return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, [.. Project.Obsolete(root, files.Keys, lockFile)]) { Notes = notes, Removed = plan.Removed, Sbom = sbom };
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ internal sealed record CiModel(
     /// <summary>True when the repository's tool manifest pins nixgen: CI runs <c>dotnet tool restore</c> and <c>dotnet nixgen</c>.</summary>
     public bool ToolManifest { get; init; }
 
+    /// <summary><c>sbom: true</c>: each build also builds the package's SBOM and uploads it as an artifact.</summary>
+    public bool Sbom { get; init; }
+
     /// <summary>GitLab: the runners' tags as a YAML flow sequence of quoted scalars (<c>ci.runnerTags</c>).</summary>
     public string RunnerTags { get; init; } = "[\"nix\"]";
 

@@ -44,6 +44,7 @@ internal static class CiModelBuilder
             NixgenVersion = manifestVersion
                 ?? (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
             ToolManifest = manifestVersion is not null,
+            Sbom = config.Sbom,
             RunnerTags = "[" + string.Join(", ", config.Ci.RunnerTags.Select(YamlScalar.Quoted)) + "]",
             CacheSystems = string.Concat(config.Systems.Order(StringComparer.Ordinal).Select(s => " --system " + s)),
             RunnerTagsText = string.Join(" and ", config.Ci.RunnerTags),

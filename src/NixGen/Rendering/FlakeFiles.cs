@@ -26,7 +26,7 @@ internal static class FlakeFiles
     public const string DefaultNix = "default.nix";
 
     /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
-    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, GitLabJobs, GitLabEntry, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile];
+    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, GitLabJobs, GitLabEntry, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile, NixGenConfig.SbomFile];
 
     /// <summary>
     /// The files besides nixgen.lock that <see cref="Render"/> writes for <paramref name="config"/> (the modules file as soon
@@ -71,6 +71,11 @@ internal static class FlakeFiles
         if (config.ModulesMode || config.Services.Values.Any(s => s.ModulesMode))
         {
             files.Add(NixGenConfig.ModulesFile);
+        }
+
+        if (config.Sbom)
+        {
+            files.Add(NixGenConfig.SbomFile);
         }
 
         return files;

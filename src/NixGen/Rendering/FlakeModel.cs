@@ -47,4 +47,7 @@ internal sealed record FlakeModel(
 
     /// <summary>Module files are fetched with netrc credentials from the builder's environment (goproxyAuth).</summary>
     public bool GoproxyAuth { get; init; }
+
+    /// <summary><c>sbom: true</c>: the SBOM data file as a Nix path, else null.</summary>
+    public string? SbomData { get; init; }
 }

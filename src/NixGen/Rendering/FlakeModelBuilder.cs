@@ -17,7 +17,8 @@ internal static class FlakeModelBuilder
         Func<string, string> path = config.Output == OutputMode.Flake
             ? NixString.RepoPath
             : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
-        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles, config.Where)).ToList();
+        var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles, config.Where)
+            .Select(p => config.Sbom ? p with { Sbom = SbomArg(s.Name, p) } : p)).ToList();
         var dirs = repo.Services.ToDictionary(x => NixString.Quote(x.Module.Dir), x => x.Module.Dir, StringComparer.Ordinal);
         // A clash is reported where the service's name comes from: its nixgen.yaml entry, else its directory.
         CheckUnique(services, p => config.Services.ContainsKey(dirs[p.ModRoot]) ? config.Where($"services.{dirs[p.ModRoot]}.name") : dirs[p.ModRoot] + "/go.mod");
@@ -59,6 +60,7 @@ internal static class FlakeModelBuilder
             ModuleFile = config.OutputFile,
             ModulesData = services.Any(s => s.Modules is not null) ? path(NixGenConfig.ModulesFile) : null,
             GoproxyAuth = config.GoproxyAuth,
+            SbomData = config.Sbom ? path(NixGenConfig.SbomFile) : null,
             GoUpstream = config.GoUpstream && goSources is { Count: > 0 } ? UpstreamGo(goSources) : null,
         };
     }
@@ -67,6 +69,14 @@ internal static class FlakeModelBuilder
     private static string UpstreamGo(IReadOnlyDictionary<string, string> goSources) =>
         "{\n" + string.Concat(goSources.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(GoModules.GoVersions.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
+
+    /// <summary>
+    /// The argument of the flake's <c>sbomPassthru</c>: the service's entry in nix/go-sbom.json, the package's main
+    /// packages (its key there, space-separated) and the package name.
+    /// </summary>
+    private static string SbomArg(string service, ServiceModel p) =>
+        $"{{\n              service = {NixString.Quote(service)};\n              mains = {NixString.Quote(string.Join(" ", p.SubPackages.Select(q => q[1..^1])))};\n"
+        + $"              name = {p.Pname};\n            }}";
 
     /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
     /// <param name="where">Where the package's service is named in nixgen.yaml (its <c>name:</c>, else its entry), for the error.</param>

@@ -35,4 +35,7 @@ internal sealed record ServiceModel(
 
     /// <summary>Modules mode: the service's module versions (Nix strings, <c>"path@version"</c>) whose files make its vendor/; else null.</summary>
     public IReadOnlyList<string>? Modules { get; init; }
+
+    /// <summary><c>sbom: true</c>: the argument of <c>sbomPassthru</c> (a Nix attribute set), else null.</summary>
+    public string? Sbom { get; init; }
 }

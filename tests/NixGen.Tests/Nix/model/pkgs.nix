@@ -302,6 +302,9 @@ let
           );
         in
         drv
+        # mkDerivation merges `passthru` into the package (and keeps it through overrideAttrs); module.nix at
+        # 010277de: `passthru = { inherit go goModules vendorHash; } // passthru`.
+        // (attrs.passthru or { })
         // {
           inherit (attrs) pname version;
           inherit go goModules vendorHash proxyVendor;
@@ -436,6 +439,23 @@ let
 
     # pkgs/build-support/trivial-builders: runCommand name env script (the script runs with bash, $out to make).
     runCommand = name: env: script: mkDerivation (removeAttrs env [ "nativeBuildInputs" ] // { inherit name script; });
+
+    # pkgs/build-support/trivial-builders (read at nixpkgs 00ee9b64aafebe333c3e33ffb093734092158728):
+    # writeText name text = writeTextFile { inherit name text; }, a runCommand with passAsFile = [ "text" ]
+    # that moves $textPath to $out: the file holds exactly the string's bytes.
+    writeText =
+      name: text:
+      derivation {
+        inherit name system text;
+        passAsFile = [ "text" ];
+        builder = host.bash;
+        PATH = path;
+        args = [
+          "-c"
+          # cat, not cp: this machine's nix kills a builder whose cp copies the passAsFile file (signal 9).
+          "cat \"$textPath\" > $out"
+        ];
+      };
 
     # Packages the snapshot cases name in devShell.packages.
     kubectl = stub "kubectl";
