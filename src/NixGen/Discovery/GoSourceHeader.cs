@@ -23,9 +23,13 @@ internal partial record GoSourceHeader(string Package, bool Ignored)
         return Parse(text);
     }
 
-    public static GoSourceHeader? Parse(string text)
+    /// <summary>
+    /// The <c>//</c> comments of a Go file's header (before its package clause, where build constraints live), in order;
+    /// <paramref name="end"/> is where the header ends, or -1 inside an unterminated <c>/*</c> comment.
+    /// </summary>
+    public static IReadOnlyList<string> HeaderComments(string text, out int end)
     {
-        var ignored = false;
+        var comments = new List<string>();
         var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         while (i < text.Length)
         {
@@ -35,25 +39,21 @@ internal partial record GoSourceHeader(string Package, bool Ignored)
             }
             else if (string.CompareOrdinal(text, i, "//", 0, 2) == 0)
             {
-                var end = text.IndexOf('\n', i);
-                end = end < 0 ? text.Length : end;
-                var comment = text[i..end].Trim();
-                if (comment.StartsWith("//go:build", StringComparison.Ordinal) && IsIgnoreConstraint(comment["//go:build".Length..]))
-                {
-                    ignored = true;
-                }
-
-                i = end;
+                var lineEnd = text.IndexOf('\n', i);
+                lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+                comments.Add(text[i..lineEnd]);
+                i = lineEnd;
             }
             else if (string.CompareOrdinal(text, i, "/*", 0, 2) == 0)
             {
-                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (end < 0)
+                var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                if (close < 0)
                 {
-                    return null;
+                    end = -1;
+                    return comments;
                 }
 
-                i = end + 2;
+                i = close + 2;
             }
             else
             {
@@ -61,6 +61,19 @@ internal partial record GoSourceHeader(string Package, bool Ignored)
             }
         }
 
+        end = i;
+        return comments;
+    }
+
+    public static GoSourceHeader? Parse(string text)
+    {
+        var comments = HeaderComments(text, out var i);
+        if (i < 0)
+        {
+            return null;
+        }
+
+        var ignored = comments.Select(c => c.Trim()).Any(c => c.StartsWith("//go:build", StringComparison.Ordinal) && IsIgnoreConstraint(c["//go:build".Length..]));
         if (string.CompareOrdinal(text, i, "package", 0, 7) != 0 || i + 7 >= text.Length || !char.IsWhiteSpace(text[i + 7]))
         {
             return null;

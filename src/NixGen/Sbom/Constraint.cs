@@ -9,7 +9,7 @@ internal abstract record Constraint
     public static Constraint? Of(string text)
     {
         Constraint? plusBuild = null;
-        foreach (var raw in HeaderComments(text))
+        foreach (var raw in Discovery.GoSourceHeader.HeaderComments(text, out _))
         {
             var line = raw.Trim();
             if (line.StartsWith("//go:build", StringComparison.Ordinal) && (line.Length == 10 || char.IsWhiteSpace(line[10])))
@@ -34,39 +34,6 @@ internal abstract record Constraint
         }
 
         return plusBuild;
-    }
-
-    private static IEnumerable<string> HeaderComments(string text)
-    {
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-            else if (string.CompareOrdinal(text, i, "//", 0, 2) == 0)
-            {
-                var end = text.IndexOf('\n', i);
-                end = end < 0 ? text.Length : end;
-                yield return text[i..end];
-                i = end;
-            }
-            else if (string.CompareOrdinal(text, i, "/*", 0, 2) == 0)
-            {
-                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    yield break;
-                }
-
-                i = end + 2;
-            }
-            else
-            {
-                yield break;
-            }
-        }
     }
 
     private static List<string> Tokenize(string s)
