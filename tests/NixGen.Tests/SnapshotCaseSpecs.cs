@@ -20,6 +20,17 @@ public sealed class SnapshotCaseSpecs
         Directory.EnumerateDirectories(Repo.Snapshots).Where(d => Directory.Exists(Path.Combine(d, "input"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
 
     [Fact]
+    public void Every_case_folder_is_a_whole_case_and_holds_no_received_file() =>
+        Assert.All(Directory.EnumerateDirectories(Repo.Snapshots).Where(d => Path.GetFileName(d) != "cli"), d =>
+        {
+            var name = Path.GetFileName(d);
+            Assert.True(Directory.Exists(Path.Combine(d, "input")), $"{name}: no input/");
+            Assert.True(File.Exists(Path.Combine(d, "expected-error.txt")) || Directory.EnumerateFiles(d, "*.verified.*").Any(), $"{name}: nothing expected");
+            Assert.Empty(Directory.EnumerateFiles(d, "*.received.*", SearchOption.AllDirectories));
+            Assert.Matches("^[0-9]{3}-[a-z0-9-]+$", name);
+        });
+
+    [Fact]
     public void Every_case_the_issue_names_is_present() =>
         Assert.Superset(
             new HashSet<string>(["010-minimal", "020-all-options", "030-cross", "040-images", "050-caches", "060-proxy-vendor", "070-null-hash", "080-go-work", "090-template-override", "100-hostile-strings"]),

@@ -61,6 +61,9 @@ internal static class FileWriter
                     using var from = File.OpenRead(target);
                     using var to = CreateNew(backup, File.GetUnixFileMode(target));
                     from.CopyTo(to);
+                    to.Flush();
+                    // A rollback puts the backup back: with the original's mtime, as if nothing had been written.
+                    File.SetLastWriteTimeUtc(to.SafeFileHandle, File.GetLastWriteTimeUtc(from.SafeFileHandle));
                 }
 
                 changes.Add(new Change(rel, target, temp, backup));
