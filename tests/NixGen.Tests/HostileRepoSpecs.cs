@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NixGen.Tests.Support;
 
 namespace NixGen.Tests;
@@ -135,15 +134,8 @@ public sealed class HostileRepoSpecs
 
     private static void Git(string dir, params string[] args)
     {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {string.Join(' ', args)}: {p.StandardError.ReadToEnd()}");
+        var (exit, _, stderr) = Tools.Run("git", dir, null, args);
+        Assert.True(exit == 0, $"git {string.Join(' ', args)}: {stderr}");
     }
 
     private static string Safe(string name) => string.Concat(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_'));

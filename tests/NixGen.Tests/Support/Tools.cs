@@ -5,6 +5,9 @@ namespace NixGen.Tests.Support;
 /// <summary>Runs real go and nix for integration tests.</summary>
 public static class Tools
 {
+    /// <summary>How long a tool a test runs (go, nix, git, npm…) may take: generous, but finite.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
+
     public static (int Exit, string Out, string Err) Run(string file, string workDir, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -21,7 +24,13 @@ public static class Tools
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
+        // A hanging tool fails its test instead of the whole run (every process a test starts has a limit).
+        if (!p.WaitForExit(Limit))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} ran longer than {Limit.TotalMinutes} minutes");
+        }
+
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
