@@ -27,7 +27,7 @@ public sealed class ArchitectureSpecs
         ["Trust"] = [],
         ["GoModules"] = [],
         ["Processes"] = [],
-        ["Config"] = ["GoModules", "Naming", "Nix"],
+        ["Config"] = ["GoModules", "Naming", "Nix", "Trust"],
         ["Discovery"] = ["GoModules", "Naming", "Nix", "Processes", "Trust"],
         ["Planning"] = ["Config", "Discovery", "GoModules", "Json", "Naming", "Nix", "Trust"],
         ["Hashing"] = ["Config", "Discovery", "GoModules", "Json", "Naming", "Nix", "Planning", "Processes", "Trust"],

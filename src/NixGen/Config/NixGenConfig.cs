@@ -61,10 +61,10 @@ internal sealed record NixGenConfig(
     public bool Sbom { get; init; }
 
     /// <summary>The data file of the SBOMs: per service the modules compiled into each package, and its metadata.</summary>
-    public const string SbomFile = "nix/go-sbom.json";
+    public const string SbomFile = Trust.OutputNames.SbomData;
 
     /// <summary>The data file of modules mode: every module file's hash.</summary>
-    public const string ModulesFile = "nix/go-modules.json";
+    public const string ModulesFile = Trust.OutputNames.ModulesData;
 
     /// <summary>
     /// The packages' default version: the same on every commit, so that a commit which does not touch a service

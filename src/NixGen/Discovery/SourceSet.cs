@@ -35,9 +35,9 @@ internal sealed record SourceSet(
     [
         ".nixgen",
         "flake.lock",
-        "flake.nix",
-        "nixgen.lock",
-        "nixgen.yaml",
+        Trust.OutputNames.Flake,
+        Trust.OutputNames.Lock,
+        Trust.OutputNames.Config,
     ];
 
     /// <summary>

@@ -12,7 +12,7 @@ internal sealed partial record LockFile(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Trees,
     GeneratedRecord? Generated = null)
 {
-    public const string FileName = "nixgen.lock";
+    public const string FileName = Trust.OutputNames.Lock;
 
     /// <summary><c>goSource: upstream</c>: the SRI sha256 go.dev publishes for the Go source release the flake may build, by release.</summary>
     public IReadOnlyDictionary<string, string> GoSources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

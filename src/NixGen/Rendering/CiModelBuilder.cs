@@ -38,7 +38,7 @@ internal static class CiModelBuilder
             config.Ci.NixgenInstall,
             YamlScalar.Quoted(goSeries),
             matrix,
-            [config.Output == OutputMode.Flake ? "flake.nix" : config.OutputFile, .. config.DefaultNix ? ["default.nix"] : Array.Empty<string>(), "nixgen.lock",
+            [config.Output == OutputMode.Flake ? FlakeFiles.Flake : config.OutputFile, .. config.DefaultNix ? [FlakeFiles.DefaultNix] : Array.Empty<string>(), Trust.OutputNames.Lock,
                 .. config.Ci.GitHub ? [FlakeFiles.Workflow] : Array.Empty<string>(), .. config.Ci.GitLab ? [FlakeFiles.GitLabJobs] : Array.Empty<string>()])
         {
             NixgenVersion = manifestVersion

@@ -1,29 +1,27 @@
 using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Planning;
+using NixGen.Trust;
 
 namespace NixGen.Rendering;
 
 /// <summary>Every file nixgen renders (all but nixgen.lock), from one model, so the CI matrix always names the flake's packages.</summary>
 internal static class FlakeFiles
 {
-    public const string Flake = "flake.nix";
+    // nixgen's file names live in one registry (Trust.OutputNames); these are its names for Rendering's callers.
+    public const string Flake = OutputNames.Flake;
 
-    /// <summary>The workflow nixgen generates for GitHub Actions.</summary>
-    public const string Workflow = ".github/workflows/nix.yml";
+    public const string Workflow = OutputNames.GitHubWorkflow;
 
-    public const string DependabotWorkflow = ".github/workflows/nixgen-dependabot.yml";
+    public const string DependabotWorkflow = OutputNames.DependabotWorkflow;
 
-    /// <summary>GitLab: the jobs nixgen generates, for the team's <c>.gitlab-ci.yml</c> to include.</summary>
-    public const string GitLabJobs = ".gitlab/nixgen.yml";
+    public const string GitLabJobs = OutputNames.GitLabJobs;
 
-    /// <summary>GitLab's entry file: written only where the repository has none of its own (it includes <see cref="GitLabJobs"/>).</summary>
-    public const string GitLabEntry = ".gitlab-ci.yml";
+    public const string GitLabEntry = OutputNames.GitLabEntry;
 
-    public const string Renovate = "renovate.json";
+    public const string Renovate = OutputNames.Renovate;
 
-    /// <summary>Flake mode's optional entry for <c>nix-build</c>.</summary>
-    public const string DefaultNix = "default.nix";
+    public const string DefaultNix = OutputNames.DefaultNix;
 
     /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
     public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, GitLabJobs, GitLabEntry, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile, NixGenConfig.SbomFile];
