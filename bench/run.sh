@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the tables (macro: whole commands vs baselines; micro: BenchmarkDotNet).
-# Needs the README's set-up (go 1.23, nix). Extra arguments go to the macro benchmark, e.g. --services 20.
+# Needs the README's set-up (Go 1.26, Nix 2.26). Extra arguments go to the macro benchmark, e.g. --services 20.
 # Results: bench/results/macro.md and bench/results/micro/results/*.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
