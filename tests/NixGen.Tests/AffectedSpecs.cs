@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using NixGen.Pipeline;
+using NixGen.Changes;
 using NixGen.Tests.Support;
 
 namespace NixGen.Tests;

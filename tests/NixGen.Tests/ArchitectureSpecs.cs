@@ -35,7 +35,8 @@ public sealed class ArchitectureSpecs
         ["Sbom"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Planning", "Processes", "Trust"],
         ["Output"] = ["Trust"],
         ["Pipeline"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
-        ["Cli"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
+        ["Changes"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
+        ["Cli"] = ["Changes", "Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
     };
 
     private static IEnumerable<string> Parts() =>

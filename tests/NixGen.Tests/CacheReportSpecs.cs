@@ -1,5 +1,5 @@
+using NixGen.Changes;
 using NixGen.Cli.Commands;
-using NixGen.Pipeline;
 
 namespace NixGen.Tests;
 

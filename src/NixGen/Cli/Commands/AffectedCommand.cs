@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using NixGen.Changes;
 using NixGen.Pipeline;
 
 namespace NixGen.Cli.Commands;

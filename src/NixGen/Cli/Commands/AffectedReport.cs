@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using NixGen.Changes;
 using NixGen.Json;
-using NixGen.Pipeline;
 
 namespace NixGen.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using NixGen.Discovery;
-using NixGen.Planning;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Planning;
 
 /// <summary>
 /// Services that need modules GOPRIVATE names: the vendor derivation fetches through the GOPROXY its builder sees

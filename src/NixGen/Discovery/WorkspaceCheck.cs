@@ -1,6 +1,5 @@
-using NixGen.Discovery;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Discovery;
 
 /// <summary>Refuses imports that only a go.work workspace satisfies (buildGoModule builds outside workspace mode).</summary>
 internal static class WorkspaceCheck

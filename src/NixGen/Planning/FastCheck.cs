@@ -1,7 +1,6 @@
 using NixGen.Discovery;
-using NixGen.Planning;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Planning;
 
 /// <summary>
 /// A no-op <c>check</c> without the pipeline: when nixgen.lock's record of the run that wrote it matches the inputs

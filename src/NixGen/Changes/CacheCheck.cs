@@ -4,7 +4,7 @@ using NixGen.Config;
 using NixGen.Nix;
 using NixGen.Processes;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Changes;
 
 /// <summary>Where one affected package's out path already is, on one system: the cache that holds it, or none (a miss).</summary>
 /// <param name="VendorCache">For a miss: the cache that holds its fixed-output <c>goModules</c> (the build then fetches no module).</param>

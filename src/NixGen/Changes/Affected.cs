@@ -2,17 +2,11 @@ using System.Text.Json;
 using NixGen.Config;
 using NixGen.Discovery;
 using NixGen.Json;
+using NixGen.Pipeline;
 using NixGen.Planning;
 using NixGen.Rendering;
 
-namespace NixGen.Pipeline;
-
-/// <summary>Why a package must be built again, classified like a cache-miss report.</summary>
-/// <param name="Kind"><c>source</c>, <c>dependency</c>, <c>toolchain</c>, <c>configuration</c>, <c>nixpkgs</c>, <c>nixgen</c> or <c>new</c>.</param>
-internal sealed record AffectedReason(string Kind, string Detail);
-
-/// <summary>A package whose derivation differs between two commits, and why.</summary>
-internal sealed record AffectedPackage(string Package, string Service, IReadOnlyList<AffectedReason> Reasons);
+namespace NixGen.Changes;
 
 /// <summary>
 /// Which packages a change affects: both commits are read the way `nixgen update` reads a repository (the same source

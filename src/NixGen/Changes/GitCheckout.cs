@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using NixGen.Discovery;
 using NixGen.Processes;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Changes;
 
 /// <summary>
 /// The files of the repository at one commit, as a clean git flake's <c>self</c> holds them: <c>git archive</c> of the

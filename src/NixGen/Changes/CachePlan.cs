@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Changes;
 
 /// <summary>
 /// The plan once the caches have been asked: every affected package, those a binary cache already holds (on every system
