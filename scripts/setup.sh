@@ -40,6 +40,7 @@ if [ ! -x "$root/usr/bin/nix" ]; then
   echo "setup: Nix 2.26 from Debian 13 into $root (debootstrap, ~40 s)"
   $SUDO rm -rf "$root.tmp"
   $SUDO mkdir -p "$tools"
+  [ -z "$SUDO" ] || $SUDO chown "$(id -u):$(id -g)" "$tools"
   $SUDO debootstrap --variant=minbase trixie "$root.tmp" "$uri" >/dev/null
   $SUDO chroot "$root.tmp" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nix-bin >/dev/null
   $SUDO mv "$root.tmp" "$root"
