@@ -94,4 +94,26 @@ public sealed class GoUpstreamSpecs
         Assert.Equal(2, update.Exit);
         Assert.Contains("nixgen.yaml:2:11: goSource: \"go.dev\" is not one of: nixpkgs, upstream", update.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Update_force_and_check_verify_ask_go_dev_again_instead_of_trusting_the_lock()
+    {
+        using var dir = new TempDir();
+        var repo = Repo(dir);
+        var env = Env(dir, "file://" + Path.Combine(dir.Path, "dl.json"));
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "init")).Exit);
+        var sri = "sha256-" + Convert.ToBase64String(Convert.FromHexString(Hex));
+        var lockPath = Path.Combine(repo, "nixgen.lock");
+        const string forged = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        File.WriteAllText(lockPath, File.ReadAllText(lockPath).Replace(sri, forged, StringComparison.Ordinal));
+        var flake = Path.Combine(repo, "flake.nix");
+        File.WriteAllText(flake, File.ReadAllText(flake).Replace(sri, forged, StringComparison.Ordinal));
+
+        // Plain check trusts the recorded hash (it asks nobody); --verify does not.
+        Assert.Equal(1, (await InProcessCli.RunAsync(repo, env, "check", "--verify")).Exit);
+        Assert.Equal(0, (await InProcessCli.RunAsync(repo, env, "update", "--force")).Exit);
+
+        Assert.Contains(sri, File.ReadAllText(lockPath), StringComparison.Ordinal);
+        Assert.DoesNotContain(forged, File.ReadAllText(flake), StringComparison.Ordinal);
+    }
 }

@@ -106,11 +106,16 @@ internal partial class ConfigLoader
         }
 
         var tags = raw?.RunnerTags ?? ["nix"];
+        if (tags.Count == 0)
+        {
+            throw site.Bad("ci.runnerTags", "needs at least one tag (an untagged job may run on a runner without Nix); the default is [nix]", "ci", "runnerTags");
+        }
+
         foreach (var (tag, i) in tags.Select((t, i) => (t, i)))
         {
-            if (!RunnerTagPattern().IsMatch(tag))
+            if (tag is null || !RunnerTagPattern().IsMatch(tag))
             {
-                throw site.Bad("ci.runnerTags", $"{UnsafeText.Display(tag)} is not a runner tag (letters, digits, spaces and . _ : / -)", "ci", "runnerTags", i);
+                throw site.Bad("ci.runnerTags", $"{UnsafeText.Display(tag ?? "null")} is not a runner tag (letters, digits, spaces and . _ : / -)", "ci", "runnerTags", i);
             }
         }
 

@@ -292,6 +292,11 @@ internal partial class ConfigLoader
             throw site.Bad("outputFile", $"{UnsafeText.Display(outputFile)} is not a relative path to a .nix file inside the repository (e.g. nix/go-services.nix)", "outputFile");
         }
 
+        if (Trust.OutputNames.Fixed.Contains(outputFile))
+        {
+            throw site.Bad("outputFile", $"{UnsafeText.Display(outputFile)} is a file nixgen writes for itself; give the module a name of its own (e.g. nix/go-services.nix)", "outputFile");
+        }
+
         if (raw.OutputFile is not null && output == OutputMode.Flake)
         {
             throw site.Bad("outputFile", "only the module modes write a separate file (set `output: module` or `output: flake-parts`)", "outputFile");

@@ -50,7 +50,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
             reporter.Warn(w);
         }
 
-        var goSources = await GoSourcesAsync(project, cancellationToken).ConfigureAwait(false);
+        var goSources = await GoSourcesAsync(project, options.Force || options.Verify, cancellationToken).ConfigureAwait(false);
         var files = FlakeFiles.Render(project.Repo, project.Config, hashed.Results, goSources);
         var modulesServices = project.Repo.Services.Where(s => project.Config.For(s.Module.Dir).ModulesMode && ModulesData.Needs(s).Count > 0).ToList();
         if (modulesServices.Count > 0)
@@ -98,7 +98,8 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
     /// <c>goSource: upstream</c>: the sha256 of each Go minimum's source release, kept from nixgen.lock while the minimum
     /// stays, else read from go.dev's release list; empty otherwise.
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> GoSourcesAsync(Project project, CancellationToken cancellationToken)
+    /// <param name="fresh"><c>--force</c> / <c>--verify</c>: ask go.dev again, trusting nothing the lock says.</param>
+    private async Task<IReadOnlyDictionary<string, string>> GoSourcesAsync(Project project, bool fresh, CancellationToken cancellationToken)
     {
         var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (!project.Config.GoUpstream)
@@ -117,7 +118,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         var downloads = environment.PassThrough.GetValueOrDefault(GoSourceRelease.DownloadsVariable) ?? GoSourceRelease.DefaultDownloads;
         foreach (var version in wanted)
         {
-            sources[version] = project.Lock.GoSources.TryGetValue(version, out var known)
+            sources[version] = !fresh && project.Lock.GoSources.TryGetValue(version, out var known)
                 ? known
                 : await GoSourceRelease.SourceHashAsync(GoModules.GoVersions.ReleaseOf(version), downloads, cancellationToken).ConfigureAwait(false);
             reporter.Verbose($"nixgen: Go {version} from go.dev's source: {sources[version]}");

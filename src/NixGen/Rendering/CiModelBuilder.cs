@@ -49,12 +49,9 @@ internal static class CiModelBuilder
             CacheSystems = string.Concat(config.Systems.Order(StringComparer.Ordinal).Select(s => " --system " + s)),
             RunnerTagsText = string.Join(" and ", config.Ci.RunnerTags),
             DefaultBranchPush = YamlScalar.Quoted($"$CI_COMMIT_BRANCH == \"{config.Ci.DefaultBranch}\" && $CI_PIPELINE_SOURCE == \"push\""),
-            GoShell = config.Ci.NixgenInstall == "devshell" ? "" : config.Output switch
-            {
-                OutputMode.Flake => "nix develop --command ",
-                OutputMode.FlakeParts => "nix develop .#go --command ",
-                _ => $"nix shell --inputs-from . nixpkgs#{(goSeries == "stable" ? "go" : "go_" + goSeries.Replace('.', '_'))} --command ",
-            },
+            // Go from the runner's nixpkgs (its flake registry), never the pull request's dev shell or flake.lock: nixgen
+            // check runs with what the job trusts, as the GitHub job's setup-go. Go 1.21-1.26 vendor the same trees.
+            GoShell = config.Ci.NixgenInstall == "devshell" ? "" : "nix shell nixpkgs#go --command ",
         };
     }
 }

@@ -25,7 +25,10 @@ internal sealed class CheckCommand(CliHost host)
     {
         var runner = Runs.NewRunner(host, c);
         var deep = p.GetValue(_deep);
-        if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy), TrustedIn()) is var (services, generated))
+        // A generated file nixgen would remove (a planted default.nix with nixgen's header, say) is not in the lock's record:
+        // the full check finds it.
+        if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy), TrustedIn(c.Repo)) is var (services, generated)
+            && Project.Obsolete(c.Repo, generated, LockFile.Load(Path.Combine(c.Repo, LockFile.FileName))).Count == 0)
         {
             await host.Out.WriteLineAsync($"nixgen: {MainFile(generated)} and {LockFile.FileName} are current ({Services(services)}, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -69,9 +72,25 @@ internal sealed class CheckCommand(CliHost host)
         return ExitCodes.Stale;
     }
 
-    /// <summary>In CI (<c>CI</c> set, as CI services do) the lock may be a pull request's: its record is trusted only when this machine's nixgen rendered it.</summary>
-    private string? TrustedIn() =>
-        host.Variable("CI") is { Length: > 0 } ci && ci is not ("0" or "false") ? Hashing.GoEnvironment.From(host.Variable).CacheDir : null;
+    /// <summary>
+    /// In CI (<c>CI</c> set, as CI services do) the lock may be a pull request's: its record is trusted only when this
+    /// machine's nixgen rendered it. A cache inside the repository (an environment the pull request chose) is no record
+    /// of this machine's: nothing in it is trusted.
+    /// </summary>
+    private string? TrustedIn(string repo)
+    {
+        if (host.Variable("CI") is not { Length: > 0 } ci || ci is "0" or "false")
+        {
+            return null;
+        }
+
+        var cache = Path.GetFullPath(Hashing.GoEnvironment.From(host.Variable).CacheDir);
+        var root = Path.GetFullPath(repo).TrimEnd('/') + "/";
+        var resolvedRoot = (new DirectoryInfo(repo).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(repo)).TrimEnd('/') + "/";
+        return cache.StartsWith(root, StringComparison.Ordinal) || cache.StartsWith(resolvedRoot, StringComparison.Ordinal)
+            ? Path.Combine(root, ".nixgen-untrusted-cache", Guid.NewGuid().ToString("N"))
+            : cache;
+    }
 
     /// <summary>The file that holds the hashes: flake.nix, or in the module modes the module.</summary>
     private static string MainFile(IEnumerable<string> generated) =>
