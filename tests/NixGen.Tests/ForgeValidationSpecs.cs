@@ -61,6 +61,7 @@ public sealed class ForgeValidationSpecs
             [".gitlab/nixgen.yml"] = File.ReadAllText(Path.Combine(snapshot, "nixgen.verified.yml")),
             ["child.yml"] = GitLabChildPipeline.Render(["orders", "orders-image", "notify-linux-arm64"], config, "4 affected, 1 cached, 3 to build"),
             ["empty.yml"] = GitLabChildPipeline.Render([], config, "0 affected"),
+            ["child-sbom.yml"] = GitLabChildPipeline.Render(["orders", "orders-image"], config with { Sbom = true }, "2 affected, 0 cached, 2 to build"),
             ["broken.yml"] = "build:\n  script: [make]\n  trigger:\n    strategy: wait\n",
         });
         var mergeRequest = new[] { "--variable", "CI_PIPELINE_SOURCE=merge_request_event" };
@@ -74,7 +75,7 @@ public sealed class ForgeValidationSpecs
             Assert.Contains(job, output, StringComparison.Ordinal);
         }
 
-        foreach (var child in new[] { "child.yml", "empty.yml" })
+        foreach (var child in new[] { "child.yml", "empty.yml", "child-sbom.yml" })
         {
             var (childExit, childOutput) = Forges.GitLabCiLocal(repo, null, "--list", "--file", child);
             Assert.True(childExit == 0, child + ":\n" + childOutput);

@@ -155,6 +155,23 @@ public sealed class GitLabCiSpecs
     }
 
     [Fact]
+    public void With_sboms_on_each_job_keeps_its_packages_sbom_as_an_artifact()
+    {
+        var config = ConfigLoader.FromText("nixgen.yaml", "sbom: true\nci:\n  provider: gitlab\n");
+
+        var child = Yaml(GitLabChildPipeline.Render(["orders"], config, "1 affected, 0 cached, 1 to build"));
+
+        var job = (YamlMappingNode)child["nixgen:orders"];
+        var script = ((YamlSequenceNode)job["script"]).Select(s => s.ToString()).ToList();
+        Assert.Equal(
+            "mkdir -p sbom; if out=$(nix build --no-link --print-out-paths '.#\"orders\".sbom'); then cp \"$out\" 'sbom/orders.cdx.json'; fi",
+            script[^1]);
+        Assert.Equal(["sbom/"], ((YamlSequenceNode)job["artifacts"]["paths"]).Select(p => p.ToString()));
+        Assert.False(((YamlMappingNode)Yaml(GitLabChildPipeline.Render(["orders"], ConfigLoader.FromText("nixgen.yaml", "ci:\n  provider: gitlab\n"), "x"))["nixgen:orders"])
+            .Children.ContainsKey("artifacts"));
+    }
+
+    [Fact]
     public void An_empty_plan_is_still_a_valid_pipeline_with_one_job_that_passes()
     {
         var config = ConfigLoader.FromText("nixgen.yaml", "ci:\n  provider: gitlab\n");
