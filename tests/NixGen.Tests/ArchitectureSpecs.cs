@@ -13,6 +13,38 @@ public sealed class ArchitectureSpecs
     public void No_source_file_is_over_400_lines() =>
         Assert.All(SourceFiles(), f => Assert.True(File.ReadAllLines(f).Length <= 400, $"{Path.GetRelativePath(Repo.Root, f)} has {File.ReadAllLines(f).Length} lines"));
 
+    /// <summary>No method, constructor, accessor or local function spans more than 80 lines (Roslyn's syntax tree, not a guess at braces).</summary>
+    [Fact]
+    public void No_method_is_over_80_lines() =>
+        Assert.True(!SourceFiles().SelectMany(LongMembers).Any(), string.Join("\n", SourceFiles().SelectMany(LongMembers)));
+
+    private static IEnumerable<string> LongMembers(string file)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: file);
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            var name = node switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m => m.Identifier.Text,
+                Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax l => l.Identifier.Text,
+                Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax c => c.Identifier.Text,
+                Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax a => a.Keyword.Text,
+                _ => null,
+            };
+            if (name is null)
+            {
+                continue;
+            }
+
+            var span = tree.GetLineSpan(node.Span);
+            var lines = span.EndLinePosition.Line - span.StartLinePosition.Line + 1;
+            if (lines > 80)
+            {
+                yield return $"{Path.GetRelativePath(Repo.Root, file)}:{span.StartLinePosition.Line + 1}: {name} has {lines} lines";
+            }
+        }
+    }
+
     /// <summary>
     /// Every part of src/NixGen and the parts it may use: the README's architecture, as data. The leaves (naming and
     /// quoting rules, JSON text, the trust boundary, the Go module model, the process runner) use nothing; a stage uses
