@@ -12,6 +12,7 @@ internal static class FlakeModelBuilder
     /// <param name="goSources">The recorded hashes of Go source releases (<c>goSource: upstream</c>), by Go minimum.</param>
     public static FlakeModel Build(Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null)
     {
+        ModelCheck.Validate(repo, config);
         var go = GoRequirement.Of(repo, config);
         var cross = config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch)).ToList();
         Func<string, string> path = config.Output == OutputMode.Flake
@@ -19,14 +20,7 @@ internal static class FlakeModelBuilder
             : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
         var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles, config.Where)
             .Select(p => config.Sbom ? p with { Sbom = SbomArg(s.Name, p) } : p)).ToList();
-        var dirs = repo.Services.ToDictionary(x => NixString.Quote(x.Module.Dir), x => x.Module.Dir, StringComparer.Ordinal);
-        // A clash is reported where the service's name comes from: its nixgen.yaml entry, else its directory.
-        CheckUnique(services, p => config.Services.ContainsKey(dirs[p.ModRoot]) ? config.Where($"services.{dirs[p.ModRoot]}.name") : dirs[p.ModRoot] + "/go.mod");
-        var defaultName = config.DefaultService ?? (repo.Services.Count == 1 ? repo.Services[0].Name : null);
-        if (defaultName is not null && repo.Services.All(s => s.Name != defaultName))
-        {
-            throw new ConfigException($"{config.Where("default")}: default: no service is named \"{defaultName}\" (services: {string.Join(", ", repo.Services.Select(s => s.Name))})");
-        }
+        var defaultName = ModelCheck.DefaultService(repo, config);
 
         // A service built as one package per binary is the default through the package of its main program.
         var defaultService = defaultName is null ? null : services.FirstOrDefault(p => p.Name == defaultName) is { } own ? own.Attr
@@ -78,32 +72,6 @@ internal static class FlakeModelBuilder
         $"{{\n              service = {NixString.Quote(service)};\n              mains = {NixString.Quote(string.Join(" ", p.SubPackages.Select(q => q[1..^1])))};\n"
         + $"              name = {p.Pname};\n            }}";
 
-    /// <summary>Every package name (services, cross targets, images) names one package only.</summary>
-    /// <param name="where">Where the package's service is named in nixgen.yaml (its <c>name:</c>, else its entry), for the error.</param>
-    private static void CheckUnique(IReadOnlyList<ServiceModel> services, Func<ServiceModel, string> where)
-    {
-        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in services)
-        {
-            var names = new List<(string Name, string What)> { (s.Name, "the service") };
-            names.AddRange(s.Cross.Select(c => (c.Name, $"its {c.Goos}/{c.Goarch} build")));
-            if (s.Image is not null)
-            {
-                names.Add((s.Image.Attr.Trim('"'), "its image"));
-            }
-
-            foreach (var (name, what) in names)
-            {
-                if (owner.TryGetValue(name, out var other))
-                {
-                    throw new ConfigException($"{where(s)}: package name \"{name}\" would be both {other} and {what} of {s.Name}; rename a service under services: (name:)");
-                }
-
-                owner[name] = $"{what} of {s.Name}";
-            }
-        }
-    }
-
     /// <summary>
     /// The packages of a service: one with every binary, or (<c>binaries: separate</c>) one per main package, named
     /// <c>&lt;service&gt;-&lt;binary&gt;</c> (the binary named like the service keeps the service's name), all sharing
@@ -115,35 +83,23 @@ internal static class FlakeModelBuilder
         Service s, ServiceConfig c, VendorResult hash, IReadOnlyList<CrossModel> cross, Func<string, string> path, IReadOnlyList<string> ownFiles,
         Func<string, string> where)
     {
-        // `go install` names a binary after its package's import path (PackageNames.Binary: a /vN suffix is skipped).
-        // The service's program is the configured one, else the main package named like the service, else the module
-        // root's, else the first.
-        var mains = s.Module.MainPackages.Select(p => (Package: p, Binary: PackageNames.Binary(p == "." ? s.Module.Path : s.Module.Path + "/" + p))).ToList();
-        var mainProgram = c.MainProgram ?? mains.FirstOrDefault(m => m.Binary == s.Name).Binary
-            ?? (mains.FirstOrDefault(m => m.Package == ".").Binary ?? mains[0].Binary);
-        if (c.MainProgram is { } configured && mains.All(m => m.Binary != configured))
-        {
-            throw new ConfigException($"{where($"services.{s.Module.Dir}.mainProgram")}: services.{s.Module.Dir}.mainProgram: the service has no binary \"{configured}\" (it builds {string.Join(", ", mains.Select(m => m.Binary))})");
-        }
-
+        // The packages and their programs, as ModelCheck checked them.
+        var packages = ModelCheck.Packages(s, c, where);
         IReadOnlyList<string>? modules = c.ModulesMode && ModulesData.Needs(s).Count > 0 ? [.. ModulesData.Needs(s).Keys.Select(NixString.Quote)] : null;
-        if (!c.SeparateBinaries || mains.Count == 1)
+        if (packages.Count == 1)
         {
-            yield return Package(s, c, hash, cross, path, ownFiles, s.Name, s.Module.MainPackages, mainProgram, withImage: true) with { Modules = modules };
+            var one = packages[0];
+            yield return Package(s, c, hash, cross, path, ownFiles, one.Name, one.SubPackages, one.MainProgram, one.WithImage) with { Modules = modules };
             yield break;
         }
 
-        foreach (var (package, binary) in mains)
+        foreach (var p in packages)
         {
-            var name = BinaryPackage(s, binary);
-            yield return Package(s, c, hash, cross, path, ownFiles, name, [package], binary, withImage: binary == mainProgram)
+            yield return Package(s, c, hash, cross, path, ownFiles, p.Name, p.SubPackages, p.MainProgram, p.WithImage)
                 with
             { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
         }
     }
-
-    /// <summary>The package of one binary of a service built as a package per binary (<c>binaries: separate</c>).</summary>
-    private static string BinaryPackage(Service s, string binary) => binary == s.Name ? s.Name : $"{s.Name}-{binary}";
 
     /// <summary>
     /// The name of a package (under <c>packages.SYSTEM</c>) whose <c>goModules</c> is the service's vendor derivation, as
@@ -152,7 +108,7 @@ internal static class FlakeModelBuilder
     /// </summary>
     public static string VendorPackage(Service s, ServiceConfig c) =>
         c.SeparateBinaries && s.Module.MainPackages.Count > 1
-            ? BinaryPackage(s, PackageNames.Binary(s.Module.MainPackages[0] == "." ? s.Module.Path : s.Module.Path + "/" + s.Module.MainPackages[0]))
+            ? ModelCheck.BinaryPackage(s, PackageNames.Binary(s.Module.MainPackages[0] == "." ? s.Module.Path : s.Module.Path + "/" + s.Module.MainPackages[0]))
             : s.Name;
 
     private static ServiceModel Package(
