@@ -11,7 +11,9 @@ internal sealed class TemplateException(string message) : Exception(message);
 
 /// <summary>
 /// Renders flake.nix from Scriban templates: the embedded defaults, each overridable by a file of the same name
-/// in the repository's <c>.nixgen/templates/</c>.
+/// in the repository's <c>.nixgen/templates/</c>. A file is exactly what its templates render: nixgen's own templates
+/// write their final text (LF line ends, no trailing spaces, one blank line between blocks), and nothing rewrites the
+/// output of a repository's template.
 /// </summary>
 internal sealed class FlakeRenderer(string? overrideDir)
 {
@@ -99,7 +101,7 @@ internal sealed class FlakeRenderer(string? overrideDir)
             throw new TemplateException($"{Where(e.Span)}: {e.OriginalMessage}");
         }
 
-        return Normalize(output);
+        return output;
     }
 
     private static void ThrowOnErrors(Template template, string origin)
@@ -117,33 +119,4 @@ internal sealed class FlakeRenderer(string? overrideDir)
     /// <summary>Removes up to <paramref name="columns"/> leading spaces from every line (a partial shared at another depth).</summary>
     internal static string Dedent(string text, int columns) =>
         string.Join("\n", text.Split('\n').Select(l => l[Math.Min(columns, l.Length - l.TrimStart(' ').Length)..]));
-
-    // Byte-stable output: LF only, no trailing spaces, no runs of blank lines, one final newline.
-    internal static string Normalize(string text)
-    {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd());
-        var result = new List<string>();
-        foreach (var line in lines)
-        {
-            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0))
-            {
-                continue;
-            }
-
-            // nixfmt puts no blank line before `in` (a partial that ends a `let` block may leave one).
-            if (line.Trim() == "in" && result.Count > 0 && result[^1].Length == 0)
-            {
-                result.RemoveAt(result.Count - 1);
-            }
-
-            result.Add(line);
-        }
-
-        while (result.Count > 0 && result[^1].Length == 0)
-        {
-            result.RemoveAt(result.Count - 1);
-        }
-
-        return string.Join("\n", result) + "\n";
-    }
 }
