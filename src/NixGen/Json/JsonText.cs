@@ -25,6 +25,18 @@ internal static class JsonText
     /// <summary>A node indented with two spaces, LF line ends.</summary>
     public static string Pretty(JsonNode node) => node.ToJsonString(Indented).Replace("\r\n", "\n", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A node on one line with <c>, </c> between items and <c>: </c> after keys (as a person writes JSON inline, e.g. in
+    /// a YAML file); strings and numbers as <see cref="Compact"/> writes them.
+    /// </summary>
+    public static string Flow(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject o => "{" + string.Join(", ", o.Select(p => Quote(p.Key) + ": " + Flow(p.Value))) + "}",
+        JsonArray a => "[" + string.Join(", ", a.Select(Flow)) + "]",
+        _ => node.ToJsonString(Compact),
+    };
+
     /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, Compact);
 }

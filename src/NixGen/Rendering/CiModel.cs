@@ -1,12 +1,13 @@
 namespace NixGen.Rendering;
 
 /// <summary>What the CI templates print; derived from the flake's own model so the two never disagree.</summary>
+/// <param name="Jobs">The build jobs (package and runner, plain values): <c>json.flow jobs</c> writes them as JSON.</param>
 internal sealed record CiModel(
     string DefaultBranch,
     string? Cache,
     string NixgenInstall,
     string GoVersion,
-    IReadOnlyList<MatrixEntry> Matrix,
+    IReadOnlyList<MatrixEntry> Jobs,
     IReadOnlyList<string> WatchedFiles)
 {
     /// <summary>The nixgen release that renders the workflows: CI installs exactly it.</summary>

@@ -19,13 +19,13 @@ internal static class CiModelBuilder
         var matrix = new List<MatrixEntry>();
         foreach (var s in flake.Services)
         {
-            matrix.AddRange(runners.Select(os => new MatrixEntry(YamlScalar.Quoted(s.Name), os)));
+            matrix.AddRange(runners.Select(os => new MatrixEntry(s.Name, os)));
             if (linux is not null)
             {
-                matrix.AddRange(s.Cross.Select(t => new MatrixEntry(YamlScalar.Quoted(t.Name), linux)));
+                matrix.AddRange(s.Cross.Select(t => new MatrixEntry(t.Name, linux)));
                 if (s.Image is not null)
                 {
-                    matrix.Add(new MatrixEntry(YamlScalar.Quoted(s.Image.Attr.Trim('"')), linux));
+                    matrix.Add(new MatrixEntry(s.Image.PackageName, linux));
                 }
             }
         }

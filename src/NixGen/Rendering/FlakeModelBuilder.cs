@@ -133,6 +133,7 @@ internal static class FlakeModelBuilder
                 [.. c.Image.Env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => NixString.Quote($"{e.Key}={e.Value}"))],
                 c.Image.CaCertificates,
                 c.Image.Tzdata)
+            { PackageName = s.Name + "-image" }
             : null;
         var builderArgs = (go, cgo) switch
         {

@@ -72,7 +72,7 @@ internal sealed class FlakeRenderer(string? overrideDir)
         ThrowOnErrors(template, origin);
         var globals = new ScriptObject();
         globals.Import(model);
-        globals.Import("dedent", new Func<string, int, string>(Dedent));
+        TemplateFunctions.Import(globals);
         var context = new TemplateContext
         {
             TemplateLoader = new Loader(this),
@@ -115,8 +115,4 @@ internal sealed class FlakeRenderer(string? overrideDir)
 
     private static string Where(SourceSpan span, string? fallback = null) =>
         $"{(string.IsNullOrEmpty(span.FileName) ? fallback : span.FileName)}:{span.Start.Line + 1}:{span.Start.Column + 1}";
-
-    /// <summary>Removes up to <paramref name="columns"/> leading spaces from every line (a partial shared at another depth).</summary>
-    internal static string Dedent(string text, int columns) =>
-        string.Join("\n", text.Split('\n').Select(l => l[Math.Min(columns, l.Length - l.TrimStart(' ').Length)..]));
 }
