@@ -127,7 +127,7 @@ internal static class Affected
             }
 
             var reasons = new List<AffectedReason>(everything);
-            if (commitsDiffer && now.Model.TryGetValue("Ldflags", out var ldflags) && ldflags.Contains("${rev}", StringComparison.Ordinal))
+            if (commitsDiffer && now.Model.TryGetValue("CommitVariables", out var commitVariables) && commitVariables != "[]")
             {
                 reasons.Add(new AffectedReason("source", "it embeds the commit (commitVariables)"));
             }
@@ -151,7 +151,7 @@ internal static class Affected
                 {
                     "VendorHash" or "HashNote" when modules.Count == 0 => new AffectedReason("dependency", "vendorHash " + ShortHash(was.Model.GetValueOrDefault(key)) + " -> " + ShortHash(now.Model.GetValueOrDefault(key))),
                     "VendorHash" or "HashNote" => null!,
-                    "BuilderArgs" => new AffectedReason("toolchain", "the service's Go or cgo setting"),
+                    "GoVersion" => new AffectedReason("toolchain", "the service's Go setting"),
                     "SrcInclude" or "SrcExclude" or "SrcExcludesGenerated" when files.Count > 0 => null!,
                     _ => new AffectedReason("configuration", $"{Key(key)}: {Short(was.Model.GetValueOrDefault(key))} -> {Short(now.Model.GetValueOrDefault(key))}"),
                 });
@@ -199,7 +199,9 @@ internal static class Affected
 
     private static string Key(string property) => property switch
     {
-        "Ldflags" => "ldflags",
+        "LinkerFlags" => "ldflags",
+        "VersionVariables" => "versionVariables",
+        "CommitVariables" => "commitVariables",
         "Tags" => "tags",
         "DoCheck" => "doCheck",
         "Description" => "description",

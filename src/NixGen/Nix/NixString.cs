@@ -41,6 +41,15 @@ internal partial class NixString
     /// <summary>An attribute name: bare when it is an identifier, quoted otherwise.</summary>
     public static string AttrName(string name) => IdentifierPattern().IsMatch(name) && name is not ("rec" or "let" or "in" or "if" or "then" or "else" or "with" or "inherit" or "assert" or "or") ? name : Quote(name);
 
+    /// <summary>
+    /// The Nix text of <paramref name="value"/> inside a double-quoted string: <see cref="Quote"/> without its quotes,
+    /// for a template that writes a string with interpolations of its own (<c>"{{ nix.escape name }}-${version}"</c>).
+    /// </summary>
+    public static string Escape(string value) => Quote(value)[1..^1];
+
+    /// <summary>A path expression relative to a module file's <c>src</c> (the repository root) for a repository directory.</summary>
+    public static string SrcPath(string relDir) => relDir == "." ? "src" : $"(src + {Quote("/" + relDir)})";
+
     /// <summary>A path expression relative to the flake root for a repository directory.</summary>
     public static string RepoPath(string relDir)
     {

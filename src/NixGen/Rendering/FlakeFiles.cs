@@ -97,7 +97,7 @@ internal static class FlakeFiles
         var goSeries = GoRequirement.Of(repo, config).Series;
         var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
         var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
-        var model = FlakeModelBuilder.Build(repo, config, hashes, goSources);
+        var model = renderer.WithBuilderArgs(FlakeModelBuilder.Build(repo, config, hashes, goSources));
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         switch (config.Output)
         {

@@ -39,8 +39,8 @@ internal sealed record FlakeModel(
     /// <summary>The module file (the module modes), for the usage comment.</summary>
     public string ModuleFile { get; init; } = "";
 
-    /// <summary><c>goSource: upstream</c>: a Nix attribute set of Go minimum to <c>{ version; hash; }</c>, or null.</summary>
-    public string? GoUpstream { get; init; }
+    /// <summary><c>goSource: upstream</c>: the Go source releases by Go minimum (in order), or null.</summary>
+    public IReadOnlyList<GoSourceModel>? GoUpstream { get; init; }
 
     /// <summary>Modules mode: the data file as a Nix path (null when no service uses it).</summary>
     public string? ModulesData { get; init; }

@@ -17,9 +17,9 @@ internal static class FlakeModelBuilder
         var cross = config.Cross.Select(c => new CrossModel(c.GoOs, c.GoArch)).ToList();
         Func<string, string> path = config.Output == OutputMode.Flake
             ? NixString.RepoPath
-            : rel => rel == "." ? "src" : $"(src + {NixString.Quote("/" + rel)})";
+            : NixString.SrcPath;
         var services = repo.Services.SelectMany(s => Packages(s, config.For(s.Module.Dir), hashes[s.Name], cross, path, repo.OwnFiles, config.Where)
-            .Select(p => config.Sbom ? p with { Sbom = SbomArg(s.Name, p) } : p)).ToList();
+            .Select(p => config.Sbom ? p : p with { SbomEntry = null })).ToList();
         var defaultName = ModelCheck.DefaultService(repo, config);
 
         // A service built as one package per binary is the default through the package of its main program.
@@ -55,22 +55,11 @@ internal static class FlakeModelBuilder
             ModulesData = services.Any(s => s.Modules is not null) ? path(NixGenConfig.ModulesFile) : null,
             GoproxyAuth = config.GoproxyAuth,
             SbomData = config.Sbom ? path(NixGenConfig.SbomFile) : null,
-            GoUpstream = config.GoUpstream && goSources is { Count: > 0 } ? UpstreamGo(goSources) : null,
+            GoUpstream = config.GoUpstream && goSources is { Count: > 0 }
+                ? [.. goSources.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GoSourceModel(g.Key, GoModules.GoVersions.ReleaseOf(g.Key), g.Value))]
+                : null,
         };
     }
-
-    /// <summary><c>{ "1.26.5" = { version = "1.26.5"; hash = "sha256-…"; }; }</c> in nixfmt's layout: each Go minimum, its release and hash.</summary>
-    private static string UpstreamGo(IReadOnlyDictionary<string, string> goSources) =>
-        "{\n" + string.Concat(goSources.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-            $"        {NixString.Quote(g.Key)} = {{\n          version = {NixString.Quote(GoModules.GoVersions.ReleaseOf(g.Key))};\n          hash = {NixString.Quote(g.Value)};\n        }};\n")) + "      }";
-
-    /// <summary>
-    /// The argument of the flake's <c>sbomPassthru</c>: the service's entry in nix/go-sbom.json, the package's main
-    /// packages (its key there, space-separated) and the package name.
-    /// </summary>
-    private static string SbomArg(string service, ServiceModel p) =>
-        $"{{\n              service = {NixString.Quote(service)};\n              mains = {NixString.Quote(string.Join(" ", p.SubPackages.Select(q => q[1..^1])))};\n"
-        + $"              name = {p.Pname};\n            }}";
 
     /// <summary>
     /// The packages of a service: one with every binary, or (<c>binaries: separate</c>) one per main package, named
@@ -97,7 +86,7 @@ internal static class FlakeModelBuilder
         {
             yield return Package(s, c, hash, cross, path, ownFiles, p.Name, p.SubPackages, p.MainProgram, p.WithImage)
                 with
-            { ModulesName = $"\"{NixString.Quote(s.Name)[1..^1]}-${{version}}-go-modules\"", Modules = modules };
+            { SharedVendor = s.Name, Modules = modules };
         }
     }
 
@@ -117,11 +106,6 @@ internal static class FlakeModelBuilder
     {
         var go = GoRequirement.ForService(s, c);
         var cgo = c.Cgo ?? s.UsesCgo;
-        // Version variables get the flake's stable `version`; commit variables the commit (`rev`), which rebuilds the
-        // service on every commit. The variable names were validated as Go identifiers.
-        var ldflags = c.Ldflags.Select(NixString.Quote)
-            .Concat(c.VersionVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{version}}\""))
-            .Concat(c.CommitVariables.Order(StringComparer.Ordinal).Select(v => $"\"-X {v}=${{rev}}\""));
         var attr = NixString.AttrName(name);
         var image = c.Image.Enabled && withImage
             ? new ImageModel(
@@ -135,13 +119,6 @@ internal static class FlakeModelBuilder
                 c.Image.Tzdata)
             { PackageName = s.Name + "-image" }
             : null;
-        var builderArgs = (go, cgo) switch
-        {
-            (null, false) => "{ }",
-            (null, true) => "{ cgo = 1; }",
-            ({ } g, false) => $"{{ go = goAtLeast pkgs.buildPackages {NixString.Quote(g.Version!)}; }}",
-            ({ } g, true) => $"{{ go = goAtLeast pkgs.buildPackages {NixString.Quote(g.Version!)}; cgo = 1; }}",
-        };
         return new ServiceModel(
             attr,
             name,
@@ -153,7 +130,7 @@ internal static class FlakeModelBuilder
             [.. subPackages.Select(NixString.Quote)],
             hash.VendorHash is null ? "null" : NixString.Quote(hash.VendorHash),
             hash.ProxyVendor,
-            [.. ldflags],
+            c.Ldflags,
             [.. c.Tags.Select(NixString.Quote)],
             cgo,
             c.DoCheck,
@@ -161,9 +138,17 @@ internal static class FlakeModelBuilder
             NixString.Quote(mainProgram),
             NixString.Comment("vendorHash: " + hash.Why),
             image,
-            builderArgs,
+            go?.Version,
             go is null ? null : NixString.Comment(go.Why),
             // Cross builds are pure Go: a cgo service would need a C cross toolchain (pkgsCross), so it gets none.
-            cgo ? [] : [.. cross.Select(t => new CrossPackageModel(NixString.AttrName($"{name}-{t.Binding}"), $"{name}-{t.Binding}", t.Binding, t.Goos, t.Goarch))]);
+            cgo ? [] : [.. cross.Select(t => new CrossPackageModel(NixString.AttrName($"{name}-{t.Binding}"), $"{name}-{t.Binding}", t.Binding, t.Goos, t.Goarch))])
+        {
+            // Version variables get the flake's stable `version`; commit variables the commit (`rev`), which rebuilds the
+            // service on every commit. The variable names were validated as Go identifiers.
+            VersionVariables = [.. c.VersionVariables.Order(StringComparer.Ordinal)],
+            CommitVariables = [.. c.CommitVariables.Order(StringComparer.Ordinal)],
+            // Its entry in nix/go-sbom.json (used with `sbom: true`): the service and the key of its main packages.
+            SbomEntry = new SbomEntry(s.Name, string.Join(" ", subPackages)),
+        };
     }
 }

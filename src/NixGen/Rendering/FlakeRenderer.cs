@@ -64,6 +64,13 @@ internal sealed class FlakeRenderer(string? overrideDir)
 
     public string Render(FlakeModel model) => RenderTemplate("flake.nix.sbn", model);
 
+    /// <summary>
+    /// The model with each service's <c>builder_args</c> rendered from builder-args.nix.sbn, for templates that print it
+    /// (nixgen's own include the partial).
+    /// </summary>
+    public FlakeModel WithBuilderArgs(FlakeModel model) =>
+        model with { Services = [.. model.Services.Select(s => s with { BuilderArgs = RenderTemplate("builder-args.nix.sbn", new { Service = s }) })] };
+
     /// <summary>Renders any template of the set (flake, CI workflow, bot configuration) with a model.</summary>
     public string RenderTemplate(string name, object model)
     {

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace NixGen.Rendering;
 
 /// <summary>One service's buildGoModule call.</summary>
 /// <param name="Attr">Its attribute name (quoted when it is not an identifier).</param>
 /// <param name="Name">Its name as the user sees it (package name, CI matrix), not escaped.</param>
-/// <param name="BuilderArgs">The argument of <c>buildGoModuleWith</c>: <c>{ }</c>, <c>{ cgo = 1; }</c>, a Go minimum.</param>
+/// <param name="LinkerFlags">The service's <c>ldflags:</c>, plain (the template adds <c>-X</c> for the version and commit variables).</param>
+/// <param name="GoVersion">The service's own Go minimum (<c>services.&lt;dir&gt;.go</c>), plain, or null for the flake's Go.</param>
 internal sealed record ServiceModel(
     string Attr,
     string Name,
@@ -15,7 +18,7 @@ internal sealed record ServiceModel(
     IReadOnlyList<string> SubPackages,
     string VendorHash,
     bool ProxyVendor,
-    IReadOnlyList<string> Ldflags,
+    IReadOnlyList<string> LinkerFlags,
     IReadOnlyList<string> Tags,
     bool Cgo,
     bool DoCheck,
@@ -23,19 +26,32 @@ internal sealed record ServiceModel(
     string MainProgram,
     string HashNote,
     ImageModel? Image,
-    string BuilderArgs,
+    string? GoVersion,
     string? GoComment,
     IReadOnlyList<CrossPackageModel> Cross)
 {
+    /// <summary>Go variables set to the flake's <c>version</c> (<c>versionVariables:</c>), plain.</summary>
+    public IReadOnlyList<string> VersionVariables { get; init; } = [];
+
+    /// <summary>Go variables set to the commit, <c>rev</c> (<c>commitVariables:</c>), plain.</summary>
+    public IReadOnlyList<string> CommitVariables { get; init; } = [];
+
     /// <summary>
-    /// For a service built as one package per binary: the name of the shared vendor derivation (a Nix string), so
-    /// every binary's package uses one fixed-output derivation, one store path. Null otherwise.
+    /// For a service built as one package per binary: the service whose one vendor derivation (one store path) every
+    /// binary's package shares, plain. Null otherwise.
     /// </summary>
-    public string? ModulesName { get; init; }
+    public string? SharedVendor { get; init; }
+
+    /// <summary>
+    /// The argument of <c>buildGoModuleWith</c> as Nix text, rendered from builder-args.nix.sbn (for templates that print
+    /// <c>service.builder_args</c>; nixgen's own include the partial).
+    /// </summary>
+    [JsonIgnore]
+    public string BuilderArgs { get; init; } = "";
 
     /// <summary>Modules mode: the service's module versions (Nix strings, <c>"path@version"</c>) whose files make its vendor/; else null.</summary>
     public IReadOnlyList<string>? Modules { get; init; }
 
-    /// <summary><c>sbom: true</c>: the argument of <c>sbomPassthru</c> (a Nix attribute set), else null.</summary>
-    public string? Sbom { get; init; }
+    /// <summary><c>sbom: true</c>: the package's entry in nix/go-sbom.json (the argument of <c>sbomPassthru</c>), else null.</summary>
+    public SbomEntry? SbomEntry { get; init; }
 }

@@ -22,8 +22,9 @@ internal static class TemplateFunctions
         globals.Import("dedent", new Func<string, int, string>(Dedent));
 
         var nix = new ScriptObject();
-        // A Nix string literal ("…", escaped), an attribute name (bare when it can be), text for a # comment.
+        // A Nix string literal ("…", escaped), its inside, an attribute name (bare when it can be), text for a # comment.
         nix.Import("quote", new Func<string, string>(NixString.Quote));
+        nix.Import("escape", new Func<string, string>(NixString.Escape));
         nix.Import("attr", new Func<string, string>(NixString.AttrName));
         nix.Import("comment", new Func<string, string>(NixString.Comment));
         globals.SetValue("nix", nix, readOnly: true);
