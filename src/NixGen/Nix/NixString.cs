@@ -38,6 +38,12 @@ internal partial class NixString
         return sb.Append('"').ToString();
     }
 
+    /// <summary>A string literal for <paramref name="value"/>, or <c>null</c> for none.</summary>
+    public static string QuoteOrNull(string? value) => value is null ? "null" : Quote(value);
+
+    /// <summary>The repository root as a path relative to a file <paramref name="depth"/> directories below it (<c>./.</c>, <c>../.</c>).</summary>
+    public static string RootFrom(int depth) => depth == 0 ? "./." : string.Concat(Enumerable.Repeat("../", depth)) + ".";
+
     /// <summary>An attribute name: bare when it is an identifier, quoted otherwise.</summary>
     public static string AttrName(string name) => IdentifierPattern().IsMatch(name) && name is not ("rec" or "let" or "in" or "if" or "then" or "else" or "with" or "inherit" or "assert" or "or") ? name : Quote(name);
 

@@ -19,14 +19,14 @@ internal sealed record CiModel(
     /// <summary><c>sbom: true</c>: each build also builds the package's SBOM and uploads it as an artifact.</summary>
     public bool Sbom { get; init; }
 
-    /// <summary>GitLab: the runners' tags as a YAML flow sequence of quoted scalars (<c>ci.runnerTags</c>).</summary>
-    public string RunnerTags { get; init; } = "[\"nix\"]";
+    /// <summary>GitLab: the runners' tags (<c>ci.runnerTags</c>), plain.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = ["nix"];
 
     /// <summary>GitLab: the runners' tags for a comment (<c>nix</c>, <c>nix and linux</c>).</summary>
     public string RunnerTagsText { get; init; } = "nix";
 
-    /// <summary>GitLab: the rule expression of a push to the default branch, as a quoted YAML scalar.</summary>
-    public string DefaultBranchPush { get; init; } = "";
+    /// <summary>The default branch (<c>ci.defaultBranch</c>), plain: <see cref="DefaultBranch"/> is it as a YAML scalar.</summary>
+    public string Branch { get; init; } = "main";
 
     /// <summary>GitLab: the prefix that runs a command with the flake's Go on PATH (its dev shell, or nixpkgs' Go series).</summary>
     public string GoShell { get; init; } = "";

@@ -45,10 +45,10 @@ internal static class CiModelBuilder
                 ?? (typeof(CiModelBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0").Split('+')[0],
             ToolManifest = manifestVersion is not null,
             Sbom = config.Sbom,
-            RunnerTags = "[" + string.Join(", ", config.Ci.RunnerTags.Select(YamlScalar.Quoted)) + "]",
+            Tags = config.Ci.RunnerTags,
             CacheSystems = string.Concat(config.Systems.Order(StringComparer.Ordinal).Select(s => " --system " + s)),
             RunnerTagsText = string.Join(" and ", config.Ci.RunnerTags),
-            DefaultBranchPush = YamlScalar.Quoted($"$CI_COMMIT_BRANCH == \"{config.Ci.DefaultBranch}\" && $CI_PIPELINE_SOURCE == \"push\""),
+            Branch = config.Ci.DefaultBranch,
             // Go from the runner's nixpkgs (its flake registry), never the pull request's dev shell or flake.lock: nixgen
             // check runs with what the job trusts, as the GitHub job's setup-go. Go 1.21-1.26 vendor the same trees.
             GoShell = config.Ci.NixgenInstall == "devshell" ? "" : "nix shell nixpkgs#go --command ",

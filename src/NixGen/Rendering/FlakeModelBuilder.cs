@@ -49,8 +49,8 @@ internal static class FlakeModelBuilder
             config.ChecksImages)
         {
             Mode = config.Output switch { OutputMode.Module => "module", OutputMode.FlakeParts => "flake-parts", _ => "flake" },
-            Root = config.Output == OutputMode.Flake ? "./." : "src",
-            ModuleRoot = string.Concat(Enumerable.Repeat("../", config.OutputFile.Count(c => c == '/'))) is { Length: > 0 } up ? up + "." : "./.",
+            Root = path("."),
+            ModuleRoot = NixString.RootFrom(config.OutputFile.Count(c => c == '/')),
             ModuleFile = config.OutputFile,
             ModulesData = services.Any(s => s.Modules is not null) ? path(NixGenConfig.ModulesFile) : null,
             GoproxyAuth = config.GoproxyAuth,
@@ -128,7 +128,7 @@ internal static class FlakeModelBuilder
             s.Source.Roots.Contains("."),
             NixString.Quote(s.Module.Dir),
             [.. subPackages.Select(NixString.Quote)],
-            hash.VendorHash is null ? "null" : NixString.Quote(hash.VendorHash),
+            NixString.QuoteOrNull(hash.VendorHash),
             hash.ProxyVendor,
             c.Ldflags,
             [.. c.Tags.Select(NixString.Quote)],
