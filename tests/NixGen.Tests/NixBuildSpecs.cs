@@ -250,7 +250,7 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
 
         var init = await InProcess.UpdateAsync(repo, env);
         var hash = Assert.Single(init.Services, s => s.Name == "chroma").VendorHash;
-        var scanned = RepoScanner.Scan(repo, generated: [.. NixGen.Rendering.FlakeFiles.WrittenFor(NixGen.Config.ConfigLoader.Load(Path.Combine(repo, "nixgen.yaml")), repo)]);
+        var scanned = RepoScanner.Scan(repo, generated: [.. NixGen.Config.OwnFiles.WrittenFor(NixGen.Config.ConfigLoader.Load(Path.Combine(repo, "nixgen.yaml")), repo)]);
         var source = scanned.Services.Single(s => s.Name == "chroma").Source.Files;
         Assert.Contains("renovate.json", source);
         Assert.DoesNotContain("default.nix", source);

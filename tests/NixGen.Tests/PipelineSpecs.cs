@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NixGen.Discovery;
 using NixGen.GoModules;
+using NixGen.Hashing;
 using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Planning;

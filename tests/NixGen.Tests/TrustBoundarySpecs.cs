@@ -187,7 +187,7 @@ public sealed class TrustBoundarySpecs
     [Fact]
     public void Every_file_nixgen_generates_passes_its_own_trust_boundary()
     {
-        var names = Rendering.FlakeFiles.Optional
+        var names = Trust.OutputNames.Optional
             .Concat([Planning.LockFile.FileName, Pipeline.Project.ConfigFile, Config.NixGenConfig.DefaultOutputFile, Rendering.FlakeFiles.DependabotWorkflow]);
 
         Assert.All(names, n => Assert.Null(RepoPaths.OutputNameProblem(n)));

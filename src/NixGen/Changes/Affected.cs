@@ -62,7 +62,7 @@ internal static class Affected
                 if (p.Modules is not null && modulesData is not null)
                 {
                     // Modules mode: the hashes of its module files (nix/go-modules.json) are inputs too.
-                    properties["ModuleHashes"] = string.Join(",", ModulesData.Needs(service).Keys
+                    properties["ModuleHashes"] = string.Join(",", project.Modules.Needs(service).Keys
                         .Select(k => modulesData.Modules.TryGetValue(k, out var m) ? $"{k}={m.Mod}/{m.Zip}" : k));
                 }
 

@@ -126,7 +126,7 @@ internal static class FlakeModelBuilder
             throw new ConfigException($"{where($"services.{s.Module.Dir}.mainProgram")}: services.{s.Module.Dir}.mainProgram: the service has no binary \"{configured}\" (it builds {string.Join(", ", mains.Select(m => m.Binary))})");
         }
 
-        IReadOnlyList<string>? modules = c.ModulesMode && ModulesData.Needs(s).Count > 0 ? [.. ModulesData.Needs(s).Keys.Select(NixString.Quote)] : null;
+        IReadOnlyList<string>? modules = ModulesMode.NeedsOf(s, c) is { Count: > 0 } needs ? [.. needs.Keys.Select(NixString.Quote)] : null;
         if (!c.SeparateBinaries || mains.Count == 1)
         {
             yield return Package(s, c, hash, cross, path, ownFiles, s.Name, s.Module.MainPackages, mainProgram, withImage: true) with { Modules = modules };

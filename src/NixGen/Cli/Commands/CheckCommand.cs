@@ -28,7 +28,7 @@ internal sealed class CheckCommand(CliHost host)
         // A generated file nixgen would remove (a planted default.nix with nixgen's header, say) is not in the lock's record:
         // the full check finds it.
         if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy), TrustedIn(c.Repo)) is var (services, generated)
-            && Project.Obsolete(c.Repo, generated, LockFile.Load(Path.Combine(c.Repo, LockFile.FileName))).Count == 0)
+            && ObsoleteFiles.Of(c.Repo, generated, LockFile.Load(Path.Combine(c.Repo, LockFile.FileName))).Count == 0)
         {
             await host.Out.WriteLineAsync($"nixgen: {MainFile(generated)} and {LockFile.FileName} are current ({Services(services)}, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
             return ExitCodes.Success;

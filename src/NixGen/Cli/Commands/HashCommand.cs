@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using NixGen.Hashing;
 using NixGen.Json;
 using NixGen.Pipeline;
 

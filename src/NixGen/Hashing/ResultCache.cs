@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NixGen.Json;
+using NixGen.Planning;
 
-namespace NixGen.Planning;
+namespace NixGen.Hashing;
 
 /// <summary>
 /// Results by fingerprint, in the user's cache (<c>$XDG_CACHE_HOME/nixgen/results</c>), written as soon as a service
@@ -15,18 +14,7 @@ internal sealed class ResultCache(string directory)
 {
     public string Directory { get; } = directory;
 
-    /// <summary>The cache key: the service's directory and every fingerprint input.</summary>
-    public static string Key(string dir, IReadOnlyDictionary<string, string> fingerprint)
-    {
-        var text = new StringBuilder(dir).Append('\n');
-        foreach (var (k, v) in fingerprint.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            text.Append(k).Append('=').Append(v).Append('\n');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
+    /// <param name="key">The service's <see cref="ServicePlan.CacheKey"/>.</param>
     public VendorResult? TryGet(string key)
     {
         var path = Path.Combine(Directory, key + ".json");

@@ -1,6 +1,6 @@
 using NixGen.Planning;
 
-namespace NixGen.Pipeline;
+namespace NixGen.Hashing;
 
 /// <summary>What hashing produced: a result for every service that has one, and the failures.</summary>
 /// <param name="FromCache">Services whose result came from the result cache.</param>

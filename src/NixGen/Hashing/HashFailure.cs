@@ -1,4 +1,4 @@
-namespace NixGen.Pipeline;
+namespace NixGen.Hashing;
 
 /// <summary>One service that could not be hashed, with the tool's message.</summary>
 /// <param name="Dir">The service's directory and <paramref name="Module"/> its module path: a message that differs between

@@ -1,4 +1,4 @@
-namespace NixGen.Pipeline;
+namespace NixGen.Hashing;
 
 /// <summary>The words a reporter shows for a state.</summary>
 internal static class ServiceStates

@@ -1,4 +1,4 @@
-namespace NixGen.Pipeline;
+namespace NixGen.Hashing;
 
 /// <summary>Where one service is in a run, as the reporters show it.</summary>
 internal enum ServiceState

@@ -1,13 +1,11 @@
-using NixGen.Config;
-using NixGen.Discovery;
-
-namespace NixGen.Pipeline;
+namespace NixGen.Config;
 
 /// <summary>The nixgen.yaml <c>init</c> writes: every discovered service named, the rest as commented examples.</summary>
 internal static class DefaultConfig
 {
+    /// <param name="services">The discovered services: directory and name, in the repository's order.</param>
     /// <param name="output">The output mode <c>init</c> chose (a hand-written flake.nix: module or flake-parts).</param>
-    public static string Text(Repository repo, string? ci, OutputMode output = OutputMode.Flake)
+    public static string Text(IReadOnlyList<(string Dir, string Name)> services, string? ci, OutputMode output = OutputMode.Flake)
     {
         var lines = new List<string>
         {
@@ -18,7 +16,7 @@ internal static class DefaultConfig
             "# The packages' version, the same on every commit (so unchanged services are never rebuilt).",
             $"version: {NixGenConfig.DefaultVersion}",
             "systems: [aarch64-darwin, aarch64-linux, x86_64-darwin, x86_64-linux]",
-            repo.Services.Count == 1 ? $"# default: {YamlScalar.Of(repo.Services[0].Name)}  (the only service is the default)" : "# default: <service>  (packages.default)",
+            services.Count == 1 ? $"# default: {YamlScalar.Of(services[0].Name)}  (the only service is the default)" : "# default: <service>  (packages.default)",
             "hashing:",
             "  strategy: local",
             "# cross: [linux/amd64, linux/arm64, darwin/arm64]",
@@ -28,9 +26,9 @@ internal static class DefaultConfig
             ci is null ? "# ci:\n#   provider: github" : $"ci:\n  provider: {ci}\n  dependabot: false\n  renovate: false",
             "services:",
         };
-        foreach (var s in repo.Services)
+        foreach (var s in services)
         {
-            lines.Add($"  {YamlScalar.Of(s.Module.Dir)}:");
+            lines.Add($"  {YamlScalar.Of(s.Dir)}:");
             lines.Add($"    name: {YamlScalar.Of(s.Name)}");
         }
 
