@@ -83,12 +83,9 @@ internal static class InProcess
         return result;
     }
 
-    /// <summary>The generated files that differ from the repository's (what `nixgen check` reports).</summary>
+    /// <summary>The generated files that differ from the repository's: `nixgen check`'s own decision.</summary>
     public static IReadOnlyList<string> Stale(string repo, GenerationResult result) =>
-        [.. result.Files.Where(f => !File.Exists(Path.Combine(repo, f.Key)) || Comparable(f.Key, File.ReadAllText(Path.Combine(repo, f.Key))) != Comparable(f.Key, f.Value)).Select(f => f.Key)];
-
-    // nixgen.lock's `generated` digests only speed up `check`: it compares the rest.
-    private static string Comparable(string file, string text) => file == NixGen.Planning.LockFile.FileName ? NixGen.Planning.LockFile.Comparable(text) : text;
+        [.. NixGen.Output.Staleness.Compare(repo, result.Files, result.ObsoleteFiles, NixGen.Planning.LockFile.Comparable).Select(s => s.Path)];
 
     /// <summary>A service <c>services/NAME</c> of module <c>example.com/kinds/services/NAME</c> with one main.go.</summary>
     public static void Service(string root, string name, string requires, string? sums, string imports, string body)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Planning;
 using NixGen.Rendering;
@@ -35,14 +36,8 @@ internal sealed class CheckCommand(CliHost host)
         }
 
         var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, Force: deep, Strategy: p.GetValue(_strategy)), ct).ConfigureAwait(false);
-        // The lock's `generated` digests only speed up this command: a lock that differs in nothing else is current.
-        var lockPath = Path.Combine(c.Repo, LockFile.FileName);
-        var files = result.Files
-            .Where(f => f.Key != Project.ConfigFile)
-            .Where(f => f.Key != LockFile.FileName || !File.Exists(lockPath) || LockFile.Comparable(File.ReadAllText(lockPath)) != LockFile.Comparable(f.Value))
-            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var diff = Runs.DiffAgainstDisk(c.Repo, files, result.ObsoleteFiles);
-        if (diff.Length == 0)
+        var stale = Staleness.Compare(c.Repo, result.Files, result.ObsoleteFiles, LockFile.Comparable);
+        if (stale.Count == 0)
         {
             await host.Out.WriteLineAsync(deep
                 ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {MainFile(result.Files.Keys)} ({Services(result.Services.Count)})"
@@ -67,7 +62,7 @@ internal sealed class CheckCommand(CliHost host)
             await host.Out.WriteLineAsync($"stale: {r}: removed (still in {LockFile.FileName})").ConfigureAwait(false);
         }
 
-        await host.Out.WriteAsync(diff).ConfigureAwait(false);
+        await host.Out.WriteAsync(string.Concat(stale.Select(s => s.Diff))).ConfigureAwait(false);
         await host.Out.WriteLineAsync("nixgen: generated files are stale; run `nixgen update` and commit the result").ConfigureAwait(false);
         return ExitCodes.Stale;
     }
