@@ -66,7 +66,7 @@ public sealed class ArchitectureSpecs
         ["Rendering"] = ["Config", "Discovery", "GoModules", "Json", "Naming", "Nix", "Planning", "Trust"],
         ["Sbom"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Planning", "Processes", "Trust"],
         ["Output"] = ["Trust"],
-        ["Pipeline"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
+        ["Pipeline"] = ["Config", "Discovery", "Hashing", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
         ["Changes"] = ["Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
         ["Cli"] = ["Changes", "Config", "Discovery", "GoModules", "Hashing", "Json", "Naming", "Nix", "Output", "Pipeline", "Planning", "Processes", "Rendering", "Sbom", "Trust"],
     };

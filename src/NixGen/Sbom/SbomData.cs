@@ -237,7 +237,7 @@ internal static class SbomData
                 properties.Add(("nixgen:replaces", m.Path + (m.Version is { Length: > 0 } v ? "@" + v : "")));
             }
 
-            if (inputs.Config.For(s.Module.Dir).ModulesMode && inputs.Modules?.Modules.GetValueOrDefault(path + "@" + version)?.Zip is { } zip)
+            if (new Planning.ModulesMode(inputs.Config).IsOn(s) && inputs.Modules?.Modules.GetValueOrDefault(path + "@" + version)?.Zip is { } zip)
             {
                 component["hashes"] = new JsonArray(new JsonObject { ["alg"] = "SHA-256", ["content"] = Convert.ToHexStringLower(Convert.FromBase64String(zip["sha256-".Length..])) });
             }
