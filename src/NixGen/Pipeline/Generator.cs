@@ -24,19 +24,12 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         var project = Project.Load(root, options.Ci, options.Output);
         var (repo, config) = (project.Repo, project.Config);
         Timed("config and discovery");
-        var strategy = options.Strategy ?? config.Strategy;
-        var plan = new Planner(GoToolchain.LocalVersion(runner.Resolve("go")))
-            .Plan(repo, project.Lock, strategy, options.Force, NixGoIdentity(root, GoRequirement.Of(repo, config)), project.Modules.IsOn);
+        var plan = new Planner(GoToolchain.LocalVersion(runner.Resolve("go"))).Plan(
+            repo, project.Lock, options.Strategy ?? config.Strategy, options.Force, NixGoIdentity(root, GoRequirement.Of(repo, config)), project.Modules);
         Timed("fingerprints and plan");
 
-        var rendering = new FlakeFiles(repo, config); // the run's one way into Rendering: the probe and the files
-        var hashed = await new HashStage(runner, environment, reporter, hasher).RunAsync(
-            new HashRequest(repo, plan, project.Modules, options.Force, options.Verify, options.EffectiveJobs)
-            {
-                ProbeFlake = rendering.ProbeFlake,
-                VendorPackage = s => FlakeModelBuilder.VendorPackage(s, config.For(s.Module.Dir)),
-            },
-            cancellationToken).ConfigureAwait(false);
+        var rendering = new FlakeFiles(repo, config); // the run's one way into Rendering: the nix probe and the files
+        var hashed = await HashAsync(project, plan, rendering, options, cancellationToken).ConfigureAwait(false);
         var reports = plan.Services.Where(p => hashed.Results.ContainsKey(p.Service.Name)).Select(p => Report(p, plan, hashed)).ToList();
         if (hashed.Failures.Count > 0)
         {
@@ -50,11 +43,10 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         warnings.ForEach(reporter.Warn);
 
         var goSources = await new GoSources(environment, reporter).ResolveAsync(
-            config, repo.Services.Select(s => GoRequirement.ForService(s, config.For(s.Module.Dir))?.Version).Append(GoRequirement.Of(repo, config).Version),
-            project.Lock.GoSources, fresh, cancellationToken).ConfigureAwait(false);
+            config, repo.Services.Select(s => GoOf(project, s)?.Version).Append(GoRequirement.Of(repo, config).Version), project.Lock.GoSources, fresh, cancellationToken)
+            .ConfigureAwait(false);
         var files = rendering.Render(hashed.Results, goSources);
-        var needs = project.Modules.Merged(repo.Services);
-        if (needs.Count > 0)
+        if (project.Modules.Merged(repo.Services) is { Count: > 0 } needs)
         {
             var previous = fresh ? null : ModulesData.Load(Path.Combine(root, NixGenConfig.ModulesFile));
             files[NixGenConfig.ModulesFile] = (await new ModuleFileHasher(environment.CacheDir)
@@ -62,10 +54,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         }
 
         // SBOMs (`sbom: true`, or `nixgen sbom`): computed after the module hashes, which they quote.
-        var sbom = config.Sbom || options.Sbom ? await SbomData.BuildAsync(
-            new SbomInputs(repo, config, hashed.Results, s => (GoRequirement.ForService(s, config.For(s.Module.Dir)) ?? GoRequirement.Of(repo, config)).Version,
-                files.TryGetValue(NixGenConfig.ModulesFile, out var modulesText) ? ModulesData.Parse(modulesText) : null, SbomData.NixgenVersion),
-            runner, environment, cancellationToken).ConfigureAwait(false) : null;
+        var sbom = config.Sbom || options.Sbom ? await SbomAsync(project, hashed, files.TryGetValue(NixGenConfig.ModulesFile, out var modulesText) ? ModulesData.Parse(modulesText) : null, cancellationToken).ConfigureAwait(false) : null;
         if (sbom is not null && config.Sbom)
         {
             files[NixGenConfig.SbomFile] = NixJson.SerializeIndented(sbom);
@@ -81,6 +70,24 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         Timed("rendering");
         return new GenerationResult(files, reports, warnings, runner.ProcessesStarted, project.Removable.NotIn(files.Keys)) { Notes = notes, Removed = plan.Removed, Sbom = sbom };
     }
+
+    /// <summary>The hashing stage, given what it needs from the other stages: modules mode and, for the nix strategy, Rendering's probe.</summary>
+    private Task<HashOutcome> HashAsync(Project project, Plan plan, FlakeFiles rendering, GenerateOptions options, CancellationToken cancellationToken) =>
+        new HashStage(runner, environment, reporter, hasher).RunAsync(
+            new HashRequest(project.Repo, plan, project.Modules, options.Force, options.Verify, options.EffectiveJobs)
+            {
+                ProbeFlake = rendering.ProbeFlake,
+                VendorPackage = s => FlakeModelBuilder.VendorPackage(s, project.Config.For(s.Module.Dir)),
+            },
+            cancellationToken);
+
+    private Task<System.Text.Json.Nodes.JsonObject> SbomAsync(Project project, HashOutcome hashed, ModulesData? modules, CancellationToken cancellationToken) =>
+        SbomData.BuildAsync(
+            new SbomInputs(project.Repo, project.Config, hashed.Results, s => (GoOf(project, s) ?? GoRequirement.Of(project.Repo, project.Config)).Version,
+                modules, SbomData.NixgenVersion),
+            runner, environment, cancellationToken);
+
+    private static GoRequirement? GoOf(Project project, Discovery.Service s) => GoRequirement.ForService(s, project.Config.For(s.Module.Dir));
 
     /// <summary>nixgen.lock: each service's result and fingerprint, the trees, the Go sources, and the record of what was generated.</summary>
     private static string LockText(
