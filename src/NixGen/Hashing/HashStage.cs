@@ -36,8 +36,10 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IH
             else if (request.Plan.Strategy == "nix")
             {
                 await NixFodHasher.CheckNixAsync(runner, cancellationToken).ConfigureAwait(false);
-                probe = WriteProbe(request, results);
-                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix(), request.VendorPackage!);
+                var vendorPackage = request.VendorPackage ?? throw new InvalidOperationException("the nix strategy needs the wiring's VendorPackage");
+                var render = request.ProbeFlake ?? throw new InvalidOperationException("the nix strategy needs the wiring's ProbeFlake");
+                probe = WriteProbe(request.Repo, render, results);
+                hasher = new NixFodHasher(runner, probe, NixSystem.Current, environment.ForNix(), vendorPackage);
             }
             else
             {
@@ -167,9 +169,8 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IH
     /// the wiring's <see cref="HashRequest.ProbeFlake"/>) with the fake hash for each service still to hash: building
     /// <c>.goModules</c> of one of its packages makes nix report the real hash.
     /// </summary>
-    private static string WriteProbe(HashRequest request, ConcurrentDictionary<string, VendorResult> known)
+    private static string WriteProbe(Repository repo, Func<IReadOnlyDictionary<string, VendorResult>, string> render, ConcurrentDictionary<string, VendorResult> known)
     {
-        var repo = request.Repo;
         var probe = Directory.CreateTempSubdirectory("nixgen-probe-").FullName;
         TreeCopier.CopyFiles(repo.Root, probe, repo.Services.SelectMany(s => s.Source.Files).Distinct(StringComparer.Ordinal));
         var flakeLock = Path.Combine(repo.Root, "flake.lock");
@@ -182,7 +183,7 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IH
             s => s.Name,
             s => known.TryGetValue(s.Name, out var r) ? r : VendorShortcuts.Classify(s) ?? new VendorResult(NixFodHasher.FakeHash, false, "probe: fake hash"),
             StringComparer.Ordinal);
-        File.WriteAllText(Path.Combine(probe, Trust.OutputNames.Flake), request.ProbeFlake!(hashes));
+        File.WriteAllText(Path.Combine(probe, Trust.OutputNames.Flake), render(hashes));
         return probe;
     }
 }

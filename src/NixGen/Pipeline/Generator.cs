@@ -77,7 +77,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
             new HashRequest(project.Repo, plan, project.Modules, options.Force, options.Verify, options.EffectiveJobs)
             {
                 ProbeFlake = rendering.ProbeFlake,
-                VendorPackage = s => FlakeModelBuilder.VendorPackage(s, project.Config.For(s.Module.Dir)),
+                VendorPackage = rendering.VendorPackage,
             },
             cancellationToken);
 

@@ -57,6 +57,9 @@ internal sealed class FlakeFiles
     public string ProbeFlake(IReadOnlyDictionary<string, VendorResult> hashes) =>
         _config.Output == OutputMode.Flake ? _renderer.Render(FlakeModelBuilder.Build(_repo, _config, hashes)) : Render(hashes)[Flake];
 
+    /// <summary>The package whose <c>goModules</c> is the service's vendor derivation (what the nix strategy builds in the probe).</summary>
+    public string VendorPackage(Service service) => FlakeModelBuilder.VendorPackage(service, _config.For(service.Module.Dir));
+
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
     public SortedDictionary<string, string> Render(IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null)
     {
