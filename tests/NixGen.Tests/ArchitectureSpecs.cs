@@ -3,7 +3,7 @@ using NixGen.Tests.Support;
 namespace NixGen.Tests;
 
 /// <summary>The shape of the code the README promises: small files, stages that do not reach into each other.</summary>
-public sealed class ArchitectureSpecs
+public sealed partial class ArchitectureSpecs
 {
     private static IEnumerable<string> SourceFiles(string folder = "") =>
         Directory.EnumerateFiles(Path.Combine(Repo.Root, "src", "NixGen", folder), "*.cs", SearchOption.AllDirectories)
@@ -111,6 +111,41 @@ public sealed class ArchitectureSpecs
         Assert.All(SourceFiles().Where(f => !f.Contains("/Processes/", StringComparison.Ordinal)), f =>
             Assert.False(File.ReadAllText(f).Contains("ProcessStartInfo", StringComparison.Ordinal) || File.ReadAllText(f).Contains("Process.Start(", StringComparison.Ordinal),
                 $"{Path.GetRelativePath(Repo.Root, f)} starts a process outside Processes/ToolRunner"));
+
+    /// <summary>
+    /// Every source file that writes, moves or deletes a file, and where: only Output writes inside the repository (the
+    /// whole change set or nothing); the others write in places of their own. A new writer fails until it is placed here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Writers = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["FileWriter.cs"] = "the repository: nixgen's own names through Trust.RepoPaths.Output, temp files then renames",
+        ["RepoLock.cs"] = "the run lock inside .git (or the cache), mode 0600",
+        ["ResultCache.cs"] = "nixgen's cache directory (results by fingerprint)",
+        ["TrustedLocks.cs"] = "nixgen's cache directory (digests of locks this machine rendered)",
+        ["ModuleFileHasher.cs"] = "nixgen's cache directory (module files, verified against go.sum)",
+        ["Scratch.cs"] = "a fresh temporary directory (checks that it is writable)",
+        ["TreeCopier.cs"] = "a fresh temporary directory (a service's source set, copied to vendor or probe it)",
+        ["HashStage.cs"] = "the nix strategy's probe: a fresh temporary directory",
+        ["Program.cs"] = "NIXGEN_STATS: the file the user names (benchmarks' process counts)",
+        ["SbomCommand.cs"] = "nixgen sbom --output: the directory the user names",
+        ["AffectedCommand.cs"] = "GITHUB_STEP_SUMMARY: the file the CI runner names (the plan as Markdown, appended)",
+    };
+
+    [Fact]
+    public void Only_the_writers_placed_in_the_architecture_write_files() =>
+        Assert.Equal(
+            Writers.Keys.Order(StringComparer.Ordinal),
+            SourceFiles().Where(f => WritesFiles().IsMatch(File.ReadAllText(f))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(File\.(Write\w*|AppendAll\w*|Move|Delete|Copy|Create\w*|Replace|SetUnixFileMode)|Directory\.(Delete|Move|CreateSymbolicLink)|new FileStream)\(")]
+    private static partial System.Text.RegularExpressions.Regex WritesFiles();
+
+    /// <summary>JSON is written one way (<c>Json/JsonText</c>: sorted where it matters, no needless escapes): no other serializer call.</summary>
+    [Fact]
+    public void Json_is_written_only_through_the_one_writer() =>
+        Assert.Empty(SourceFiles().Where(f => !f.Contains("/Json/", StringComparison.Ordinal))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"JsonSerializer\.Serialize|\.ToJsonString\(|new Utf8JsonWriter"))
+            .Select(f => Path.GetRelativePath(Repo.Root, f)));
 
     [Fact]
     public void The_executable_exposes_no_public_type() =>

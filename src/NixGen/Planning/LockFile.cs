@@ -116,7 +116,7 @@ internal sealed partial record LockFile(
         {
             if (Trust.RepoPaths.OutputNameProblem(file) is { } problem)
             {
-                var quoted = JsonSerializer.Serialize(file);
+                var quoted = JsonText.Quote(file);
                 var at = text.IndexOf(quoted, Math.Max(0, text.IndexOf("\"generated\"", StringComparison.Ordinal)), StringComparison.Ordinal);
                 var line = at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
                 var column = at < 0 ? 1 : at - text.LastIndexOf('\n', Math.Max(0, at - 1));
