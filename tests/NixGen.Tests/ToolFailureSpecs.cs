@@ -1,4 +1,4 @@
-using NixGen.Pipeline;
+using NixGen.Hashing;
 using NixGen.Processes;
 using NixGen.Tests.Support;
 
