@@ -57,4 +57,12 @@ public sealed class StageSeamSpecs
         Assert.Equal("modules mode: vendor/ assembled from 2 module(s) of nix/go-modules.json", modules.FromFiles(api)!.Why);
         Assert.Null(modules.FromFiles(worker)); // vendored: hashed by the strategy
     }
+
+    /// <summary>Pipeline only wires the stages (issue 23): what it does lives in the stage it belongs to.</summary>
+    [Fact]
+    public void Pipeline_stays_wiring_at_most_450_lines()
+    {
+        var lines = Directory.EnumerateFiles(Path.Combine(NixGen.Tests.Support.Repo.Root, "src", "NixGen", "Pipeline"), "*.cs").Sum(f => File.ReadAllLines(f).Length);
+        Assert.True(lines <= 450, $"src/NixGen/Pipeline has {lines} lines");
+    }
 }
