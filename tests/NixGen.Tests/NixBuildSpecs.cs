@@ -196,6 +196,33 @@ public sealed class NixBuildSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         Assert.Equal(local.VendorHash, hashed.VendorHash);
     }
 
+    [Theory]
+    [InlineData("module")]
+    [InlineData("flake-parts")]
+    public async Task The_nix_strategy_hashes_a_service_whose_flake_is_the_teams_own(string output)
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "svc/go.mod", "module example.com/m/svc\n\ngo 1.21\n\nrequire example.org/text v1.2.0\n");
+        InProcess.WriteFile(repo, "svc/go.sum", nix.TextSums);
+        InProcess.WriteFile(repo, "svc/main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.org/text\"\n)\n\nfunc main() { fmt.Println(text.Shout(\"svc\")) }\n");
+        InProcess.WriteFile(repo, "nixgen.yaml", $"output: {output}\n");
+        // The team's flake: its own outputs (never evaluated by the probe), the nixpkgs input nixgen's flake also names.
+        InProcess.WriteFile(repo, "flake.nix",
+            $"{{\n  inputs.nixpkgs.url = \"{NixGen.Config.NixGenConfig.DefaultNixpkgs}\";\n  outputs = {{ self, nixpkgs }}: {{ imports = [ ./nix/go-services.nix ]; }};\n}}\n");
+        var env = nix.GoEnv(dir.Path);
+        var local = Assert.Single((await InProcess.UpdateAsync(repo, env)).Services);
+        Assert.NotNull(local.VendorHash);
+        nix.Model.Lock(repo);
+        NixBuildFixture.OpenToBuilders(dir.Path);
+
+        // The team's flake.nix is not nixgen's: the probe renders nixgen's own flake of the same packages.
+        var viaNix = await InProcess.GenerateAsync(repo, env, new GenerateOptions(Jobs: 1, Strategy: "nix", Force: true), new ToolRunner());
+
+        var hashed = Assert.Single(viaNix.Services);
+        Assert.Equal(("nix", local.VendorHash), (hashed.Strategy, hashed.VendorHash));
+    }
+
     [Fact]
     public async Task A_service_that_replaces_the_repository_root_converges_and_builds()
     {

@@ -53,9 +53,13 @@ internal sealed class FlakeFiles
     /// <see cref="Render(IReadOnlyDictionary{string, VendorResult}, IReadOnlyDictionary{string, string}?)"/>: nix must
     /// evaluate a flake whose vendorHash is the fake one to report the real hash, and the real files need that hash.
     /// </summary>
-    /// <remarks>Only <c>output: flake</c> renders a flake.nix; in the module modes the probe has none (as before: a missing key).</remarks>
+    /// <remarks>
+    /// Always nixgen's own flake template, whatever <c>output:</c> says: in the module modes the team's flake.nix imports
+    /// the module from its own structure, which the probe cannot know; the packages (and so their vendor derivations)
+    /// are the same either way (the model in flake mode), evaluated against the repository's flake.lock.
+    /// </remarks>
     public string ProbeFlake(IReadOnlyDictionary<string, VendorResult> hashes) =>
-        _config.Output == OutputMode.Flake ? _renderer.Render(FlakeModelBuilder.Build(_repo, _config, hashes)) : Render(hashes)[Flake];
+        _renderer.Render(FlakeModelBuilder.Build(_repo, _config with { Output = OutputMode.Flake }, hashes));
 
     /// <summary>The package whose <c>goModules</c> is the service's vendor derivation (what the nix strategy builds in the probe).</summary>
     public string VendorPackage(Service service) => FlakeModelBuilder.VendorPackage(service, _config.For(service.Module.Dir));
