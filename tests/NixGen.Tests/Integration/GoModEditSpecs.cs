@@ -196,7 +196,7 @@ public sealed class GoModEditSpecs
     public void Go_itself_rejects_every_malformed_go_mod_case()
     {
         var accepted = new List<string>();
-        foreach (var c in CaseFile.Read(Path.Combine(AppContext.BaseDirectory, "Cases", "malformed.txt")).Where(c => c.Name.StartsWith("go.mod/", StringComparison.Ordinal)))
+        foreach (var c in MalformedCase.Names().Select(MalformedCase.Load).Where(c => c.Kind == "go.mod"))
         {
             using var dir = new TempDir();
             File.WriteAllText(Path.Combine(dir.Path, "go.mod"), c.Input);
@@ -270,13 +270,13 @@ public sealed class GoModEditSpecs
     public void Go_itself_refuses_every_go_work_the_corpus_refuses()
     {
         using var dir = new TempDir();
-        var cases = RepoCase.Read(Path.Combine(AppContext.BaseDirectory, "Cases", "bad-repos.txt")).Where(c => c.Name.StartsWith("go-work-", StringComparison.Ordinal)).ToList();
+        var cases = RepoCase.Names("bad-repos").Where(n => n.StartsWith("bad-repos/go-work-", StringComparison.Ordinal)).Select(RepoCase.Load).ToList();
         Assert.True(cases.Count >= 8, $"{cases.Count} go.work cases");
         var accepted = new List<string>();
         foreach (var c in cases)
         {
             var root = Path.Combine(dir.Path, string.Concat(c.Name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_')));
-            RepoCase.Write(root, c.Files);
+            c.Materialize("repo", root, s => s);
             var env = new Dictionary<string, string> { ["GOTOOLCHAIN"] = "local", ["GOFLAGS"] = "", ["GOPROXY"] = "off", ["GOENV"] = "off", ["GOWORK"] = Path.Combine(root, "go.work") };
             if (Tools.Run("go", root, env, "list", "-m").Exit == 0)
             {

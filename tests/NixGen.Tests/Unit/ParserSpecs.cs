@@ -35,27 +35,18 @@ public sealed class ParserSpecs
         Assert.Equal(["../a", "/abs/d"], f.LocalReplaces.Select(r => r.NewPath));
     }
 
-    public static TheoryData<string, string, string> MalformedCases()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var c in CaseFile.Read(Path.Combine(AppContext.BaseDirectory, "Cases", "malformed.txt")))
-        {
-            data.Add(c.Name, c.Input, c.Expected);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> MalformedCases() => [.. MalformedCase.Names()];
 
     [Fact]
     public void There_are_at_least_a_hundred_malformed_cases() => Assert.True(MalformedCases().Count >= 100, $"{MalformedCases().Count} cases");
 
     [Theory]
     [MemberData(nameof(MalformedCases))]
-    public void Malformed_input_gets_one_clear_message_with_its_position(string name, string input, string expected)
+    public void Malformed_input_gets_one_clear_message_with_its_position(string @case)
     {
-        var kind = name.Split('/')[0];
-        var e = Assert.Throws<GoModParseException>(() => Parse(kind, input));
-        Assert.Equal(expected, e.Message);
+        var c = MalformedCase.Load(@case);
+        var e = Assert.Throws<GoModParseException>(() => Parse(c.Kind, c.Input));
+        Assert.Equal(c.Expected, e.Message);
     }
 
     [Fact]
