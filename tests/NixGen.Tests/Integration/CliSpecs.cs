@@ -287,7 +287,7 @@ public sealed class CliSpecs : IDisposable
     {
         await using var slow = await SlowRepoAsync();
         var before = Repo.Snapshot(slow.Root);
-        using var p = Process.Start(Nixgen.StartInfo(slow.Root, slow.Env, "update", "--force"))!;
+        using var p = Tools.Start(Nixgen.StartInfo(slow.Root, slow.Env, "update", "--force"));
         var stderr = p.StandardError.ReadToEndAsync();
         await WaitForAsync(() => ChildGoProcesses(p.Id).Count > 0, TimeSpan.FromSeconds(30));
         var children = ChildGoProcesses(p.Id);
@@ -306,7 +306,7 @@ public sealed class CliSpecs : IDisposable
     {
         await using var slow = await SlowRepoAsync();
         var before = Repo.Snapshot(slow.Root);
-        using var p = Process.Start(Nixgen.StartInfo(slow.Root, slow.Env, "update", "--force"))!;
+        using var p = Tools.Start(Nixgen.StartInfo(slow.Root, slow.Env, "update", "--force"));
         await WaitForAsync(() => ChildGoProcesses(p.Id).Count > 0, TimeSpan.FromSeconds(30));
         p.Kill(entireProcessTree: true);
         await p.WaitForExitAsync();

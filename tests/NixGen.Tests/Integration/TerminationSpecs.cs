@@ -63,7 +63,7 @@ public sealed class TerminationSpecs : IDisposable
     {
         var env = HangingGo();
         var before = Repo.Snapshot(Root);
-        using var p = Process.Start(Nixgen.StartInfo(Root, env, "update", "--force"))!;
+        using var p = Tools.Start(Nixgen.StartInfo(Root, env, "update", "--force"));
         var stderr = p.StandardError.ReadToEndAsync();
         await WaitForAsync(() => GoPids().Count > 0, TimeSpan.FromSeconds(60));
         Assert.NotEmpty(Directory.EnumerateFileSystemEntries(Scratch, "nixgen-*"));

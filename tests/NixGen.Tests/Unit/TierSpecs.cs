@@ -64,6 +64,29 @@ public sealed partial class TierSpecs
         Assert.All(typeof(TierSpecs).Assembly.GetTypes().Where(t => t.Namespace == "NixGen.Tests.Support"), t =>
             Assert.False(TestClasses.Contains(t), $"{t.Name} in Support/ has tests: move them to Unit/ or Integration/"));
 
+    /// <summary>
+    /// A test starts a process only through Support/Tools.cs (Tools.Run, Tools.Start), which gives it a limit, so a
+    /// hanging go, nix, git or node fails its test instead of the run; processes nixgen starts for a test are limited by
+    /// NIXGEN_TIMEOUT (Support/ProcessLimits.cs).
+    /// </summary>
+    [Fact]
+    public void No_test_starts_a_process_outside_the_limited_helper()
+    {
+        var sources = new[] { Project, Path.Combine(Repo.Root, "tests", "NixGen.Fixtures") }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => Path.GetRelativePath(Project, f) != Path.Combine("Support", "Tools.cs"));
+        var starts = sources.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (f, i, line)))
+            .Where(l => ProcessStart().IsMatch(l.line))
+            .Select(l => $"{Path.GetRelativePath(Repo.Root, l.f)}:{l.i + 1}: {l.line.Trim()}").ToList();
+        Assert.True(starts.Count == 0, "start processes with Tools.Run or Tools.Start (they have a limit):\n" + string.Join("\n", starts));
+        Assert.True(Tools.Limit <= TimeSpan.FromMinutes(15));
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NIXGEN_TIMEOUT")), "NIXGEN_TIMEOUT limits what nixgen starts for a test");
+    }
+
+    [GeneratedRegex(@"(?<!"")\bProcess\.Start\(|(?<!"")\bnew Process\b|\bCli\.Wrap\(")]
+    private static partial Regex ProcessStart();
+
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex Namespace();
 }
