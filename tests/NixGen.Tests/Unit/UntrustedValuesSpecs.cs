@@ -11,7 +11,7 @@ namespace NixGen.Tests.Unit;
 
 /// <summary>
 /// Values read from the repository are validated or derived again before they reach Nix, shell or YAML (issue 22): the
-/// cases the text corpus (Cases/hostile/values.txt) cannot express, because they edit what an earlier run wrote or
+/// cases the folder corpus (tests/cases/hostile/values) cannot express, because they edit what an earlier run wrote or
 /// render with values that validation would refuse.
 /// </summary>
 public sealed class UntrustedValuesSpecs
