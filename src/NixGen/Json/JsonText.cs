@@ -27,4 +27,10 @@ internal static class JsonText
 
     /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, Compact);
+
+    /// <summary>Any serializable value on one line.</summary>
+    public static string Of<T>(T value) => JsonSerializer.Serialize(value, Compact);
+
+    /// <summary>Any serializable value as a JSON element (to walk its properties).</summary>
+    public static JsonElement ElementOf<T>(T value) => JsonSerializer.SerializeToElement(value, Compact);
 }

@@ -147,7 +147,7 @@ internal sealed class HashStage(ToolRunner runner, GoEnvironment environment, IR
             catch (ToolException e)
             {
                 reporter.ServiceStatus(p.Service.Name, ServiceState.Failed);
-                failures.Add(new HashFailure(p.Service.Name, e.Message, p.Service.Module.Dir, p.Service.Module.Path));
+                failures.Add(HashFailure.Of(p.Service.Name, p.Service.Module.Dir, p.Service.Module.Path, e));
             }
             finally
             {

@@ -61,8 +61,8 @@ public sealed class GoMessageSpecs
     {
         var summary = HashFailure.Summarize(
         [
-            new("good", "good: go mod vendor failed in services/good:\n    example.com/good: dial tcp 127.0.0.1:9: connection refused", "services/good", "example.com/good"),
-            new("bad", "bad: go mod vendor failed in services/bad:\n    example.com/bad: dial tcp 127.0.0.1:9: connection refused", "services/bad", "example.com/bad"),
+            new("good", "go mod vendor failed in services/good:\n    example.com/good: dial tcp 127.0.0.1:9: connection refused", "services/good", "example.com/good"),
+            new("bad", "go mod vendor failed in services/bad:\n    example.com/bad: dial tcp 127.0.0.1:9: connection refused", "services/bad", "example.com/bad"),
         ]);
 
         Assert.Equal(

@@ -104,6 +104,7 @@ public sealed class PipelineSpecs
         Assert.Equal(["fine", "old"], entries.Select(e => (string)e!["name"]!));
         Assert.Null((string?)entries[0]!["vendorHash"]);
         Assert.Contains("older than the module's `go 1.21` line", (string)entries[1]!["error"]!, StringComparison.Ordinal);
+        Assert.Equal(("go", "unusable"), ((string?)entries[1]!["tool"], (string?)entries[1]!["failure"]));
         Assert.Contains("nixgen: old: the local go is go1.19.8", run.Err, StringComparison.Ordinal);
     }
 
