@@ -2,7 +2,7 @@ using NixGen.Pipeline;
 using NixGen.Processes;
 using NixGen.Tests.Support;
 
-namespace NixGen.Tests;
+namespace NixGen.Tests.Unit;
 
 /// <summary>A tool's failure is data (tool, kind, command, exit code, output): summaries and callers decide by it, not by its wording.</summary>
 public sealed class ToolFailureSpecs
@@ -39,8 +39,8 @@ public sealed class ToolFailureSpecs
         Assert.Equal("api: go: not found on PATH", HashFailure.Summarize([HashFailure.Of("api", ".", "m", new ToolException("go: not found on PATH"))]));
     }
 
+    /// <summary>Runs a fake tool (a sh script in the test's directory): no go, nix or git, so a unit test.</summary>
     [Fact]
-    [Trait("Category", "Integration")]
     public async Task The_runner_reports_a_failed_command_as_data()
     {
         using var dir = new TempDir();

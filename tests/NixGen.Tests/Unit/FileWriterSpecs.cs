@@ -1,7 +1,7 @@
 using NixGen.Output;
 using NixGen.Tests.Support;
 
-namespace NixGen.Tests;
+namespace NixGen.Tests.Unit;
 
 /// <summary>The rollback's last resort, driven directly: a restore that cannot happen keeps the backup and names it.</summary>
 public sealed class FileWriterSpecs
