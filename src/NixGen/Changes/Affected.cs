@@ -25,8 +25,6 @@ internal static class Affected
     /// <summary>One package's inputs: its model (as JSON properties), its source files' digests, its go.sum modules.</summary>
     internal sealed record PackageInputs(string Service, IReadOnlyDictionary<string, string> Model, IReadOnlyDictionary<string, string> Files, IReadOnlyDictionary<string, string> Modules);
 
-    private static readonly JsonSerializerOptions Json = JsonText.Compact;
-
     /// <summary>Reads a repository tree (a checkout of one commit, or the working tree's git view).</summary>
     public static State Read(string root)
     {
@@ -62,7 +60,7 @@ internal static class Affected
                 if (p.Modules is not null && modulesData is not null)
                 {
                     // Modules mode: the hashes of its module files (nix/go-modules.json) are inputs too.
-                    properties["ModuleHashes"] = string.Join(",", ModulesData.Needs(service).Keys
+                    properties["ModuleHashes"] = string.Join(",", project.Modules.Needs(service).Keys
                         .Select(k => modulesData.Modules.TryGetValue(k, out var m) ? $"{k}={m.Mod}/{m.Zip}" : k));
                 }
 
@@ -76,7 +74,7 @@ internal static class Affected
                 {
                     packages[image.Attr.Trim('"')] = new PackageInputs(service.Name, new Dictionary<string, string>(properties)
                     {
-                        ["image"] = JsonSerializer.Serialize(image, Json),
+                        ["image"] = JsonText.Of(image),
                         ["MainProgram"] = mainProgram,
                     }, files, modules);
                 }
@@ -173,7 +171,7 @@ internal static class Affected
 
     private static Dictionary<string, string> Properties<T>(T value)
     {
-        var element = JsonSerializer.SerializeToElement(value, Json);
+        var element = JsonText.ElementOf(value);
         return element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using NixGen.Hashing;
 using NixGen.Pipeline;
 
 namespace NixGen.Cli;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NixGen.Hashing;
 using NixGen.Pipeline;
 using Spectre.Console;
 

@@ -1,5 +1,4 @@
 using NixGen.Hashing;
-using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Planning;
 using NixGen.Processes;
@@ -47,26 +46,5 @@ internal static class Runs
         }
 
         return null;
-    }
-
-    /// <summary>A unified diff from the repository's files to <paramref name="files"/> (and the removal of <paramref name="obsolete"/>).</summary>
-    public static string DiffAgainstDisk(string repo, IReadOnlyDictionary<string, string> files, IReadOnlyList<string> obsolete)
-    {
-        // Only nixgen's own files are shown, never through a link: a diff must not print a file from outside the repository.
-        var paths = new Trust.RepoPaths(repo);
-        var sb = new System.Text.StringBuilder();
-        foreach (var rel in obsolete)
-        {
-            sb.Append(UnifiedDiff.Create(File.ReadAllText(paths.Output(rel)), "", "a/" + rel, "/dev/null"));
-        }
-
-        foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            var path = paths.Output(rel);
-            var old = File.Exists(path) ? File.ReadAllText(path) : "";
-            sb.Append(UnifiedDiff.Create(old, content, File.Exists(path) ? "a/" + rel : "/dev/null", "b/" + rel));
-        }
-
-        return sb.ToString();
     }
 }

@@ -8,7 +8,7 @@ internal static class RepoScanner
 {
     /// <summary>Scans <paramref name="root"/>; throws <see cref="RepoException"/> or <see cref="GoModParseException"/> on bad input.</summary>
     /// <param name="generated">
-    /// The files this configuration makes nixgen write besides <see cref="SourceSet.AlwaysOwn"/> (CI workflows, renovate.json,
+    /// The files this configuration makes nixgen write besides <see cref="Trust.OutputNames.NeverSource"/> (CI workflows, renovate.json,
     /// default.nix, a module at its <c>outputFile</c>): never source, whether they exist yet or not.
     /// </param>
     /// <param name="obsolete">
@@ -33,7 +33,7 @@ internal static class RepoScanner
     {
         var root = view.Root;
         generated ??= [];
-        IReadOnlyList<string> ownFiles = [.. SourceSet.AlwaysOwn.Union(generated, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        IReadOnlyList<string> ownFiles = [.. Trust.OutputNames.NeverSource.Union(generated, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         if (view.Files.FirstOrDefault(f => f.Contains("go.mod/", StringComparison.Ordinal) && (f.StartsWith("go.mod/", StringComparison.Ordinal) || f.Contains("/go.mod/", StringComparison.Ordinal))) is { } inside)
         {
             throw new RepoException(inside[..(inside.IndexOf("go.mod/", StringComparison.Ordinal) + "go.mod".Length)], "is a directory, not a go.mod file");

@@ -125,7 +125,7 @@ internal sealed class RepoView
         {
             result = runner.Run("git", a => a.Add(args), root, new Dictionary<string, string?> { ["GIT_OPTIONAL_LOCKS"] = "0" }, throwOnFailure: false);
         }
-        catch (ToolException e) when (e.Message.StartsWith("git: ", StringComparison.Ordinal))
+        catch (ToolException e) when (e.Failure is { Tool: "git", Kind: ToolFailureKind.NotFound or ToolFailureKind.CannotStart })
         {
             throw new RepoException(root, "is inside a git repository but `git` is not on PATH: nixgen needs it to see the files a git flake sees (the tracked ones)");
         }

@@ -25,23 +25,9 @@ internal sealed record SourceSet(
     private readonly HashSet<string> _set = FilesByRoot.Values.SelectMany(f => f).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Files and directories at the repository root that are nixgen's (or the flake's) whatever the configuration: never
-    /// part of a service's source (a service that replaces the repository root would otherwise vendor the flake that
-    /// holds its own hash, a fixed point that cannot be reached). The files nixgen writes only in some configurations
-    /// (CI workflows, renovate.json, default.nix, a module) are left out only where it writes them
-    /// (<see cref="Repository.OwnFiles"/>): a team's own renovate.json or default.nix stays in the source, as in Nix's.
-    /// </summary>
-    public static readonly IReadOnlyList<string> AlwaysOwn =
-    [
-        ".nixgen",
-        "flake.lock",
-        Trust.OutputNames.Flake,
-        Trust.OutputNames.Lock,
-        Trust.OutputNames.Config,
-    ];
-
-    /// <summary>
-    /// Whether a file of the view is never source: one of nixgen's own files (<see cref="AlwaysOwn"/>), or a go.work (buildGoModule builds outside
+    /// Whether a file of the view is never source: one of nixgen's own files whatever the configuration
+    /// (<see cref="Trust.OutputNames.NeverSource"/>: a service that replaces the repository root would otherwise vendor the
+    /// flake that holds its own hash), or a go.work (buildGoModule builds outside
     /// workspace mode; a go.work in <c>src</c> would switch <c>go mod vendor</c> into it).
     /// </summary>
     public static bool IsNeverSource(string path)
@@ -52,7 +38,7 @@ internal sealed record SourceSet(
             return true;
         }
 
-        foreach (var g in AlwaysOwn)
+        foreach (var g in Trust.OutputNames.NeverSource)
         {
             if (path == g || (path.Length > g.Length && path[g.Length] == '/' && path.StartsWith(g, StringComparison.Ordinal)))
             {

@@ -33,15 +33,6 @@ internal static class ModulePaths
 
         var sb = new StringBuilder();
         var bytes = new List<byte>();
-        void FlushBytes()
-        {
-            if (bytes.Count > 0)
-            {
-                sb.Append(Encoding.UTF8.GetString([.. bytes]));
-                bytes.Clear();
-            }
-        }
-
         for (var i = 1; i < s.Length - 1; i++)
         {
             var c = s[i];
@@ -52,7 +43,7 @@ internal static class ModulePaths
 
             if (c != '\\')
             {
-                FlushBytes();
+                Flush(sb, bytes);
                 sb.Append(c);
                 continue;
             }
@@ -62,66 +53,90 @@ internal static class ModulePaths
                 throw new FormatException("invalid syntax");
             }
 
-            switch (s[i])
-            {
-                case 'a': FlushBytes(); sb.Append('\a'); break;
-                case 'b': FlushBytes(); sb.Append('\b'); break;
-                case 'f': FlushBytes(); sb.Append('\f'); break;
-                case 'n': FlushBytes(); sb.Append('\n'); break;
-                case 'r': FlushBytes(); sb.Append('\r'); break;
-                case 't': FlushBytes(); sb.Append('\t'); break;
-                case 'v': FlushBytes(); sb.Append('\v'); break;
-                case '\\': FlushBytes(); sb.Append('\\'); break;
-                case '"': FlushBytes(); sb.Append('"'); break;
-                case 'x':
-                    bytes.Add((byte)Hex(s, i + 1, 2));
-                    i += 2;
-                    break;
-                case 'u' or 'U':
-                    var n = s[i] == 'u' ? 4 : 8;
-                    var cp = Hex(s, i + 1, n);
-                    if (cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
-                    {
-                        throw new FormatException("invalid syntax");
-                    }
-
-                    FlushBytes();
-                    sb.Append(char.ConvertFromUtf32(cp));
-                    i += n;
-                    break;
-                case >= '0' and <= '7':
-                    if (i + 2 >= s.Length - 1)
-                    {
-                        throw new FormatException("invalid syntax");
-                    }
-
-                    var oct = 0;
-                    for (var k = 0; k < 3; k++)
-                    {
-                        var d = s[i + k];
-                        if (d is < '0' or > '7')
-                        {
-                            throw new FormatException("invalid syntax");
-                        }
-
-                        oct = (oct * 8) + (d - '0');
-                    }
-
-                    if (oct > 255)
-                    {
-                        throw new FormatException("invalid syntax");
-                    }
-
-                    bytes.Add((byte)oct);
-                    i += 2;
-                    break;
-                default:
-                    throw new FormatException("invalid syntax");
-            }
+            i = Escape(s, i, sb, bytes);
         }
 
-        FlushBytes();
+        Flush(sb, bytes);
         return sb.ToString();
+    }
+
+    /// <summary>Bytes from <c>\x</c> and octal escapes accumulate until a character follows: together they are UTF-8.</summary>
+    private static void Flush(StringBuilder sb, List<byte> bytes)
+    {
+        if (bytes.Count > 0)
+        {
+            sb.Append(Encoding.UTF8.GetString([.. bytes]));
+            bytes.Clear();
+        }
+    }
+
+    /// <summary>One escape after a backslash (<paramref name="i"/> is its letter); returns the index of its last character.</summary>
+    private static int Escape(string s, int i, StringBuilder sb, List<byte> bytes)
+    {
+        var simple = s[i] switch
+        {
+            'a' => '\a',
+            'b' => '\b',
+            'f' => '\f',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'v' => '\v',
+            '\\' => '\\',
+            '"' => '"',
+            _ => (char?)null,
+        };
+        if (simple is { } ch)
+        {
+            Flush(sb, bytes);
+            sb.Append(ch);
+            return i;
+        }
+
+        switch (s[i])
+        {
+            case 'x':
+                bytes.Add((byte)Hex(s, i + 1, 2));
+                return i + 2;
+            case 'u' or 'U':
+                var n = s[i] == 'u' ? 4 : 8;
+                var cp = Hex(s, i + 1, n);
+                if (cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
+                {
+                    throw new FormatException("invalid syntax");
+                }
+
+                Flush(sb, bytes);
+                sb.Append(char.ConvertFromUtf32(cp));
+                return i + n;
+            case >= '0' and <= '7':
+                bytes.Add(Octal(s, i));
+                return i + 2;
+            default:
+                throw new FormatException("invalid syntax");
+        }
+    }
+
+    private static byte Octal(string s, int i)
+    {
+        if (i + 2 >= s.Length - 1)
+        {
+            throw new FormatException("invalid syntax");
+        }
+
+        var oct = 0;
+        for (var k = 0; k < 3; k++)
+        {
+            var d = s[i + k];
+            if (d is < '0' or > '7')
+            {
+                throw new FormatException("invalid syntax");
+            }
+
+            oct = (oct * 8) + (d - '0');
+        }
+
+        return oct > 255 ? throw new FormatException("invalid syntax") : (byte)oct;
     }
 
     private static int Hex(string s, int at, int n)

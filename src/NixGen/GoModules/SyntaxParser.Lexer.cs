@@ -119,26 +119,7 @@ internal partial class SyntaxParser
 
         if (PeekPrefix("//"))
         {
-            var lineStart = _text.LastIndexOf('\n', Math.Max(0, _index - 1)) + 1;
-            if (_index == 0)
-            {
-                lineStart = 0;
-            }
-
-            var suffix = _text.AsSpan(lineStart, _index - lineStart).Trim().Length > 0;
-            var begin = _index;
-            while (!AtEof && _text[_index] != '\n')
-            {
-                ReadRune();
-            }
-
-            var text = _text[begin.._index].TrimEnd('\r');
-            if (!suffix && !AtEof)
-            {
-                ReadRune(); // a comment line owns its newline: only a blank line separates it from what follows
-            }
-
-            return new Lexeme(suffix ? Kind.EolComment : Kind.Comment, text, start);
+            return LexComment(start);
         }
 
         var r = PeekRuneSafe();
@@ -165,6 +146,32 @@ internal partial class SyntaxParser
             throw Error(start, $"unexpected input character {QuoteRune(r)}");
         }
 
+        return LexIdent(start);
+    }
+
+    /// <summary>A <c>//</c> comment: a line of its own owns its newline; after a token it is that line's suffix.</summary>
+    private Lexeme LexComment(Position start)
+    {
+        var lineStart = _index == 0 ? 0 : _text.LastIndexOf('\n', Math.Max(0, _index - 1)) + 1;
+        var suffix = _text.AsSpan(lineStart, _index - lineStart).Trim().Length > 0;
+        var begin = _index;
+        while (!AtEof && _text[_index] != '\n')
+        {
+            ReadRune();
+        }
+
+        var text = _text[begin.._index].TrimEnd('\r');
+        if (!suffix && !AtEof)
+        {
+            ReadRune(); // a comment line owns its newline: only a blank line separates it from what follows
+        }
+
+        return new Lexeme(suffix ? Kind.EolComment : Kind.Comment, text, start);
+    }
+
+    /// <summary>A run of identifier characters, up to a <c>//</c> comment; <c>/*</c> is refused as Go refuses it.</summary>
+    private Lexeme LexIdent(Position start)
+    {
         var from = _index;
         while (IsIdent(PeekRuneSafe()))
         {

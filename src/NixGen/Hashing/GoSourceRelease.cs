@@ -38,7 +38,8 @@ internal static class GoSourceRelease
         }
         catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or UriFormatException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ToolException($"goSource: upstream: cannot read Go's release list at {downloads} ({e.Message}); set {DownloadsVariable} to a mirror or a file:// copy");
+            throw new ToolException($"goSource: upstream: cannot read Go's release list at {downloads} ({e.Message}); set {DownloadsVariable} to a mirror or a file:// copy",
+                new ToolFailure("go.dev", ToolFailureKind.Failed, "GET " + downloads, Output: e.Message));
         }
 
         var file = $"go{release}.src.tar.gz";
@@ -58,9 +59,9 @@ internal static class GoSourceRelease
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
         {
-            throw new ToolException($"goSource: upstream: {downloads} is not Go's release list ({e.Message})");
+            throw new ToolException($"goSource: upstream: {downloads} is not Go's release list ({e.Message})", new ToolFailure("go.dev", ToolFailureKind.Unusable, "GET " + downloads, Output: e.Message));
         }
 
-        throw new ToolException($"goSource: upstream: Go's release list ({downloads}) has no {file} with a sha256: is go{release} released?");
+        throw new ToolException($"goSource: upstream: Go's release list ({downloads}) has no {file} with a sha256: is go{release} released?", new ToolFailure("go.dev", ToolFailureKind.Unusable, "GET " + downloads));
     }
 }

@@ -61,7 +61,8 @@ internal sealed class ModuleFileHasher(string cacheDir)
         })).ConfigureAwait(false);
         if (!failures.IsEmpty)
         {
-            throw new ToolException($"modules mode: cannot fetch module files from {goproxy}:\n    " + string.Join("\n    ", failures.Order(StringComparer.Ordinal).Take(10)));
+            throw new ToolException($"modules mode: cannot fetch module files from {goproxy}:\n    " + string.Join("\n    ", failures.Order(StringComparer.Ordinal).Take(10)),
+                new ToolFailure("goproxy", ToolFailureKind.Failed, "GET " + goproxy, Output: string.Join("\n", failures.Order(StringComparer.Ordinal))));
         }
 
         return new ModulesData(goproxy, result);

@@ -32,12 +32,12 @@ internal partial class NixFodHasher(
         var match = VersionPattern().Match(result.StandardOutput);
         if (!match.Success || !Version.TryParse(match.Value, out var version))
         {
-            throw new ToolException($"nix: cannot read the version from `nix --version`: {result.StandardOutput.Trim()}");
+            throw new ToolException($"nix: cannot read the version from `nix --version`: {result.StandardOutput.Trim()}", new ToolFailure("nix", ToolFailureKind.Unusable, "nix --version", 0, result.StandardOutput.Trim()));
         }
 
         if (version < Minimum)
         {
-            throw new ToolException($"nix: version {version} is too old for the nix strategy (needs {Minimum} or later for flakes); use `--strategy local` or upgrade nix");
+            throw new ToolException($"nix: version {version} is too old for the nix strategy (needs {Minimum} or later for flakes); use `--strategy local` or upgrade nix", new ToolFailure("nix", ToolFailureKind.Unusable, "nix --version", 0, result.StandardOutput.Trim()));
         }
     }
 
@@ -60,7 +60,8 @@ internal partial class NixFodHasher(
         var output = result.StandardError + "\n" + result.StandardOutput;
         if (result.ExitCode == 0)
         {
-            throw new ToolException($"{service.Name}: nix built {installable} with the fake hash {FakeHash}: the package's goModules is not a fixed-output derivation of its vendorHash (check .nixgen/templates)");
+            throw new ToolException($"nix built {installable} with the fake hash {FakeHash}: the package's goModules is not a fixed-output derivation of its vendorHash (check .nixgen/templates)",
+                new ToolFailure("nix", ToolFailureKind.Unusable, "nix build " + installable, 0), service.Name);
         }
 
         if (NixHashMismatch.TryReadGot(output) is { } got)
@@ -74,7 +75,8 @@ internal partial class NixFodHasher(
         }
 
         var tail = string.Join("\n    ", output.Trim().Split('\n').TakeLast(20).Select(l => l.TrimEnd()));
-        throw new ToolException($"{service.Name}: nix build of {installable} failed (exit {result.ExitCode}) without a hash mismatch:\n    {tail}");
+        throw new ToolException($"nix build of {installable} failed (exit {result.ExitCode}) without a hash mismatch:\n    {tail}",
+            new ToolFailure("nix", ToolFailureKind.Failed, "nix build " + installable, result.ExitCode, output.Trim()), service.Name);
     }
 
     [GeneratedRegex(@"\d+\.\d+(\.\d+)?", RegexOptions.CultureInvariant)]

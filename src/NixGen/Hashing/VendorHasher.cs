@@ -38,7 +38,7 @@ internal sealed class VendorHasher(ToolRunner runner, GoEnvironment environment,
 
         if (TooOld(localGo, module.Mod.GoVersion) is { } complaint)
         {
-            throw new ToolException($"{service.Name}: {complaint}");
+            throw new ToolException(complaint, new ToolFailure("go", ToolFailureKind.Unusable, "go version"), service.Name);
         }
 
         var scratch = Scratch.Create("nixgen-vendor-");
@@ -59,7 +59,8 @@ internal sealed class VendorHasher(ToolRunner runner, GoEnvironment environment,
                     return new VendorResult(null, false, "no dependencies to vendor");
                 }
 
-                throw new ToolException($"{service.Name}: go mod vendor failed in {module.Dir}:\n    " + message.Replace("\n", "\n    ", StringComparison.Ordinal));
+                throw new ToolException($"go mod vendor failed in {module.Dir}:\n    " + message.Replace("\n", "\n    ", StringComparison.Ordinal),
+                    new ToolFailure("go", ToolFailureKind.Failed, "go mod vendor", result.ExitCode, message), service.Name);
             }
 
             var vendor = Path.Combine(workDir, "vendor");
@@ -82,7 +83,7 @@ internal sealed class VendorHasher(ToolRunner runner, GoEnvironment environment,
                 var nixHash = nix.StandardOutput.Trim();
                 if (nixHash != hash)
                 {
-                    throw new ToolException($"{service.Name}: NAR hash mismatch for vendor/: nixgen computed {hash}, nix hash path says {nixHash}");
+                    throw new ToolException($"NAR hash mismatch for vendor/: nixgen computed {hash}, nix hash path says {nixHash}", new ToolFailure("nix", ToolFailureKind.Unusable, "nix hash path"), service.Name);
                 }
             }
 

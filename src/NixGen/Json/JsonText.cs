@@ -37,6 +37,18 @@ internal static class JsonText
         _ => node.ToJsonString(Compact),
     };
 
+    // Objects of a template's model: their properties in snake_case, as the templates name them.
+    private static readonly JsonSerializerOptions Model = new(Compact) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary><see cref="Flow"/> of a template's model value (a list, a record), its properties in snake_case.</summary>
+    public static string FlowOf(object? value) => Flow(value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), Model));
+
     /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, Compact);
+
+    /// <summary>Any serializable value on one line.</summary>
+    public static string Of<T>(T value) => JsonSerializer.Serialize(value, Compact);
+
+    /// <summary>Any serializable value as a JSON element (to walk its properties).</summary>
+    public static JsonElement ElementOf<T>(T value) => JsonSerializer.SerializeToElement(value, Compact);
 }

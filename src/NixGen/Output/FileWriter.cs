@@ -12,7 +12,7 @@ internal static class FileWriter
 {
     private const string Marker = ".nixgen-";
 
-    private sealed record Change(string Rel, string Target, string Temp, string? Backup);
+    internal sealed record Change(string Rel, string Target, string Temp, string? Backup);
 
     /// <summary>Writes every file whose content differs and removes <paramref name="remove"/>; returns what it did.</summary>
     public static IReadOnlyList<string> WriteAll(string root, IReadOnlyDictionary<string, string> files, IReadOnlyList<string>? remove = null)
@@ -33,40 +33,10 @@ internal static class FileWriter
         {
             foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
-                var target = targets[rel];
-                if (Directory.Exists(target))
+                if (Stage(paths, rel, targets[rel], content, suffix) is { } change)
                 {
-                    throw new UnsafePathException(rel, "is a directory; nixgen writes a file there (no file was changed)");
+                    changes.Add(change);
                 }
-
-                if (File.Exists(target) && File.ReadAllText(target) == content)
-                {
-                    continue;
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                // Checked again once the directories exist: one made by another process meanwhile is not trusted either.
-                paths.Output(rel);
-                var temp = Beside(target, suffix + ".tmp");
-                var exists = File.Exists(target);
-                using (var stream = CreateNew(temp, exists ? File.GetUnixFileMode(target) : null))
-                {
-                    stream.Write(new System.Text.UTF8Encoding(false).GetBytes(content));
-                }
-
-                string? backup = null;
-                if (exists)
-                {
-                    backup = Beside(target, suffix + ".bak");
-                    using var from = File.OpenRead(target);
-                    using var to = CreateNew(backup, File.GetUnixFileMode(target));
-                    from.CopyTo(to);
-                    to.Flush();
-                    // A rollback puts the backup back: with the original's mtime, as if nothing had been written.
-                    File.SetLastWriteTimeUtc(to.SafeFileHandle, File.GetLastWriteTimeUtc(from.SafeFileHandle));
-                }
-
-                changes.Add(new Change(rel, target, temp, backup));
             }
 
             foreach (var c in changes)
@@ -85,31 +55,7 @@ internal static class FileWriter
         }
         catch
         {
-            // Undo in reverse: restore what was replaced or removed, delete what was created. A backup that cannot be
-            // put back is kept (and named), never deleted.
-            foreach (var (rel, backup) in Enumerable.Reverse(removed))
-            {
-                Restore(backup, targets[rel], kept);
-            }
-
-            foreach (var c in Enumerable.Reverse(done))
-            {
-                if (c.Backup is not null)
-                {
-                    Restore(c.Backup, c.Target, kept);
-                }
-                else
-                {
-                    File.Delete(c.Target);
-                }
-            }
-
-            if (kept.Count > 0)
-            {
-                throw new IOException($"writing failed and {string.Join(", ", kept.Order(StringComparer.Ordinal).Select(b => Path.GetRelativePath(root, b)))} could not be put back: " +
-                    "the previous content is kept there; move it back by hand");
-            }
-
+            Rollback(root, targets, done, removed, kept);
             throw;
         }
         finally
@@ -124,6 +70,77 @@ internal static class FileWriter
         }
 
         return [.. changes.Select(c => c.Rel), .. removed.Select(r => "removed " + r.Rel)];
+    }
+
+    /// <summary>
+    /// Writes a file's new content to a temp file beside it (and backs the old one up, mtime kept), or returns null when
+    /// the content is already there.
+    /// </summary>
+    private static Change? Stage(RepoPaths paths, string rel, string target, string content, string suffix)
+    {
+        if (Directory.Exists(target))
+        {
+            throw new UnsafePathException(rel, "is a directory; nixgen writes a file there (no file was changed)");
+        }
+
+        if (File.Exists(target) && File.ReadAllText(target) == content)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // Checked again once the directories exist: one made by another process meanwhile is not trusted either.
+        paths.Output(rel);
+        var temp = Beside(target, suffix + ".tmp");
+        var exists = File.Exists(target);
+        using (var stream = CreateNew(temp, exists ? File.GetUnixFileMode(target) : null))
+        {
+            stream.Write(new System.Text.UTF8Encoding(false).GetBytes(content));
+        }
+
+        string? backup = null;
+        if (exists)
+        {
+            backup = Beside(target, suffix + ".bak");
+            using var from = File.OpenRead(target);
+            using var to = CreateNew(backup, File.GetUnixFileMode(target));
+            from.CopyTo(to);
+            to.Flush();
+            // A rollback puts the backup back: with the original's mtime, as if nothing had been written.
+            File.SetLastWriteTimeUtc(to.SafeFileHandle, File.GetLastWriteTimeUtc(from.SafeFileHandle));
+        }
+
+        return new Change(rel, target, temp, backup);
+    }
+
+    /// <summary>
+    /// Undoes in reverse: restores what was replaced or removed, deletes what was created. A backup that cannot be put
+    /// back is kept (and named), never deleted.
+    /// </summary>
+    internal static void Rollback(string root, Dictionary<string, string> targets, List<Change> done, List<(string Rel, string Backup)> removed, HashSet<string> kept)
+    {
+        foreach (var (rel, backup) in Enumerable.Reverse(removed))
+        {
+            Restore(backup, targets[rel], kept);
+        }
+
+        foreach (var c in Enumerable.Reverse(done))
+        {
+            if (c.Backup is not null)
+            {
+                Restore(c.Backup, c.Target, kept);
+            }
+            else
+            {
+                File.Delete(c.Target);
+            }
+        }
+
+        if (kept.Count > 0)
+        {
+            throw new IOException($"writing failed and {string.Join(", ", kept.Order(StringComparer.Ordinal).Select(b => Path.GetRelativePath(root, b)))} could not be put back: " +
+                "the previous content is kept there; move it back by hand");
+        }
     }
 
     private static string Beside(string target, string suffix) => Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}{suffix}");

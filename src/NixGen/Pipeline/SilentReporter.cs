@@ -1,3 +1,5 @@
+using NixGen.Hashing;
+
 namespace NixGen.Pipeline;
 
 /// <summary>Reports nothing.</summary>

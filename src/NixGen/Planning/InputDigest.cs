@@ -13,14 +13,6 @@ namespace NixGen.Planning;
 /// </summary>
 internal static class InputDigest
 {
-    private static readonly string[] RootInputs = ["nixgen.yaml", "go.work", "go.work.sum", "flake.lock", ".config/dotnet-tools.json"];
-
-    /// <summary>
-    /// Files nixgen writes only where the repository has none of its own (GitLab's <c>.gitlab-ci.yml</c>): whether one is
-    /// there (written by nixgen or not) decides what is generated, so their presence is an input.
-    /// </summary>
-    public static readonly IReadOnlyList<string> WrittenWhereAbsent = [".gitlab-ci.yml"];
-
     /// <summary>nixgen's release (without build metadata, so a rebuild of one release does not change lock files).</summary>
     private static readonly string Version =
         (typeof(InputDigest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "").Split('+')[0];
@@ -63,22 +55,22 @@ internal static class InputDigest
                 continue;
             }
 
-            var input = RootInputs.Contains(file) || file.StartsWith(".nixgen/", StringComparison.Ordinal)
+            var input = Trust.OutputNames.DigestedInputs.Contains(file) || file.StartsWith(".nixgen/", StringComparison.Ordinal)
                 || (!SourceSet.IsNeverSource(file) && RepoScanner.OwnerOf(file, moduleDirs) is not null);
-            if (input && !RootInputs.Contains(file))
+            if (input && !Trust.OutputNames.DigestedInputs.Contains(file))
             {
                 text.Append(file).Append('\0').Append(FileDigest(view.FullPath(file))).Append('\n');
             }
         }
 
         // Only a present one is recorded, so the digests of repositories without one stay as they were.
-        foreach (var file in WrittenWhereAbsent.Where(f => outputs.Contains(f) || File.Exists(view.FullPath(f))))
+        foreach (var file in Trust.OutputNames.WrittenWhereAbsent.Where(f => outputs.Contains(f) || File.Exists(view.FullPath(f))))
         {
             text.Append(file).Append(" present\n");
         }
 
         // Read by nixgen whether git tracks them or not (nixgen.yaml before its first commit, say).
-        foreach (var file in RootInputs)
+        foreach (var file in Trust.OutputNames.DigestedInputs)
         {
             var digest = written is not null && written.TryGetValue(file, out var content)
                 ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))

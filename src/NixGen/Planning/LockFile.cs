@@ -30,6 +30,20 @@ internal sealed partial record LockFile(
         }
 
         var text = File.ReadAllText(path);
+        var root = ParseRoot(text);
+        try
+        {
+            return new LockFile(ReadServices(root), ReadTrees(root), ReadGenerated(root, text)) { GoSources = ReadGoSources(root) };
+        }
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
+        {
+            throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
+        }
+    }
+
+    /// <summary>The lock's JSON object, in a format version this nixgen reads; else a ConfigException naming line and column.</summary>
+    private static JsonObject ParseRoot(string text)
+    {
         JsonNode? root;
         try
         {
@@ -41,12 +55,12 @@ internal sealed partial record LockFile(
             throw new Config.ConfigException($"{FileName}:{line}:{column}: not valid JSON ({e.Message.Split('.')[0]}); delete it and run `nixgen update --force`");
         }
 
-        if (root is not JsonObject)
+        if (root is not JsonObject o)
         {
             throw new Config.ConfigException($"{FileName}:1:1: expected a JSON object (the lock nixgen writes), got {(root is null ? "null" : root.GetValueKind().ToString().ToLowerInvariant())}; delete it and run `nixgen update --force`");
         }
 
-        var version = root["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
+        var version = o["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : (int?)null;
         if (version is null or < 1 or > FormatVersion)
         {
             throw new Config.ConfigException(version > FormatVersion
@@ -54,78 +68,81 @@ internal sealed partial record LockFile(
                 : $"{FileName}: no valid \"version\" (this nixgen writes {FormatVersion}); delete it and run `nixgen update --force`");
         }
 
+        return o;
+    }
+
+    private static Dictionary<string, LockedService> ReadServices(JsonObject root)
+    {
         var services = new Dictionary<string, LockedService>(StringComparer.Ordinal);
-        var trees = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        GeneratedRecord? generated = null;
-        try
+        foreach (var (name, node) in root["services"]!.AsObject())
         {
-            foreach (var (name, node) in root!["services"]!.AsObject())
+            var o = node!.AsObject();
+            // nixgen writes a vendorHash as SRI sha256 or null: anything else reaches flake.nix only through a hand edit.
+            if ((string?)o["vendorHash"] is { } hash && !Nix.SriHash.IsSha256(hash))
             {
-                var o = node!.AsObject();
-                // nixgen writes a vendorHash as SRI sha256 or null: anything else reaches flake.nix only through a hand edit.
-                if ((string?)o["vendorHash"] is { } hash && !Nix.SriHash.IsSha256(hash))
-                {
-                    throw new Config.ConfigException($"{FileName}: services.{name}.vendorHash: {Config.YamlScalar.Quoted(hash)} is not an SRI sha256 hash ({Nix.SriHash.Example}); nixgen never writes that: run `nixgen update --force`");
-                }
-
-                services[name] = new LockedService(
-                    (string)o["dir"]!,
-                    o["fingerprint"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
-                    (o["modules"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
-                    (string?)o["vendorHash"],
-                    (bool?)o["proxyVendor"] ?? false,
-                    (string?)o["go"] ?? "",
-                    (string?)o["strategy"] ?? "local",
-                    (string?)o["why"] ?? "");
+                throw new Config.ConfigException($"{FileName}: services.{name}.vendorHash: {Config.YamlScalar.Quoted(hash)} is not an SRI sha256 hash ({Nix.SriHash.Example}); nixgen never writes that: run `nixgen update --force`");
             }
 
-            if (root!["trees"] is JsonObject treeNodes)
-            {
-                foreach (var (dir, node) in treeNodes)
-                {
-                    trees[dir] = (node as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal);
-                }
-            }
-
-            if (root!["generated"] is JsonObject g && (string?)g["inputs"] is { } inputs)
-            {
-                generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
-                // The files it names are removed when nixgen no longer generates them, and shown in a diff: nixgen's names only.
-                foreach (var file in generated.Files.Keys)
-                {
-                    if (Trust.RepoPaths.OutputNameProblem(file) is { } problem)
-                    {
-                        var quoted = JsonSerializer.Serialize(file);
-                        var at = text.IndexOf(quoted, Math.Max(0, text.IndexOf("\"generated\"", StringComparison.Ordinal)), StringComparison.Ordinal);
-                        var line = at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
-                        var column = at < 0 ? 1 : at - text.LastIndexOf('\n', Math.Max(0, at - 1));
-                        throw new Config.ConfigException($"{FileName}:{line}:{column}: generated.files: {quoted} is {problem}; nixgen never writes, removes or shows a file there (delete the lock and run `nixgen update --force`)");
-                    }
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException)
-        {
-            throw new Config.ConfigException($"{FileName}: unexpected structure ({e.Message}); delete it and run `nixgen update --force`");
+            services[name] = new LockedService(
+                (string)o["dir"]!,
+                o["fingerprint"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
+                (o["modules"]?.AsObject() ?? []).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
+                (string?)o["vendorHash"],
+                (bool?)o["proxyVendor"] ?? false,
+                (string?)o["go"] ?? "",
+                (string?)o["strategy"] ?? "local",
+                (string?)o["why"] ?? "");
         }
 
+        return services;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadTrees(JsonObject root) =>
+        (root["trees"] as JsonObject ?? []).ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyDictionary<string, string>)(p.Value as JsonObject ?? []).ToDictionary(f => f.Key, f => (string?)f.Value ?? "", StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    /// <summary>The record of the run that wrote the lock; the files it names are nixgen's names only (they are removed and shown).</summary>
+    private static GeneratedRecord? ReadGenerated(JsonObject root, string text)
+    {
+        if (root["generated"] is not JsonObject g || (string?)g["inputs"] is not { } inputs)
+        {
+            return null;
+        }
+
+        var generated = new GeneratedRecord(inputs, (g["files"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (string?)p.Value ?? "", StringComparer.Ordinal));
+        foreach (var file in generated.Files.Keys)
+        {
+            if (Trust.RepoPaths.OutputNameProblem(file) is { } problem)
+            {
+                var quoted = JsonText.Quote(file);
+                var at = text.IndexOf(quoted, Math.Max(0, text.IndexOf("\"generated\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+                var line = at < 0 ? 1 : text.AsSpan(0, at).Count('\n') + 1;
+                var column = at < 0 ? 1 : at - text.LastIndexOf('\n', Math.Max(0, at - 1));
+                throw new Config.ConfigException($"{FileName}:{line}:{column}: generated.files: {quoted} is {problem}; nixgen never writes, removes or shows a file there (delete the lock and run `nixgen update --force`)");
+            }
+        }
+
+        return generated;
+    }
+
+    /// <summary>Read from the repository: only a Go release and an SRI sha256 may reach the flake.</summary>
+    private static Dictionary<string, string> ReadGoSources(JsonObject root)
+    {
         var goSources = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root!["goSources"] is JsonObject sources)
+        foreach (var (release, node) in root["goSources"] as JsonObject ?? [])
         {
-            foreach (var (release, node) in sources)
+            var hash = node is JsonValue value && value.TryGetValue<string>(out var hashText) ? hashText : null;
+            if (!GoModules.GoVersions.IsGoVersion(release) || hash is null || !SriSha256().IsMatch(hash))
             {
-                // Read from the repository: only a Go release and an SRI sha256 may reach the flake.
-                var hash = node is JsonValue value && value.TryGetValue<string>(out var hashText) ? hashText : null;
-                if (!GoModules.GoVersions.IsGoVersion(release) || hash is null || !SriSha256().IsMatch(hash))
-                {
-                    throw new Config.ConfigException($"{FileName}: goSources: \"{release}\" must map a Go release to an SRI sha256 (sha256-<44 characters of base64>); delete the entry and run `nixgen update`");
-                }
-
-                goSources[release] = hash;
+                throw new Config.ConfigException($"{FileName}: goSources: \"{release}\" must map a Go release to an SRI sha256 (sha256-<44 characters of base64>); delete the entry and run `nixgen update`");
             }
+
+            goSources[release] = hash;
         }
 
-        return new LockFile(services, trees, generated) { GoSources = goSources };
+        return goSources;
     }
 
     public string Render()

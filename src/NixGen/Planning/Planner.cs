@@ -7,13 +7,13 @@ namespace NixGen.Planning;
 internal sealed class Planner(string localGo)
 {
     /// <param name="nixGoIdentity">What vendors under the nix strategy (the flake's Go and nixpkgs pin).</param>
-    /// <param name="modulesMode">Which services are in modules mode (their fingerprint says so).</param>
-    public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity, Func<Service, bool>? modulesMode = null)
+    /// <param name="modules">Which services are in modules mode (their fingerprint says so); none when not given.</param>
+    public Plan Plan(Repository repo, LockFile lockFile, string strategy, bool force, string nixGoIdentity, ModulesMode? modules = null)
     {
         // The lock keys a hash on the Go vendoring format, not the series: Go 1.21 to 1.26 vendor the same trees.
         var vendoringGo = strategy == "nix" ? nixGoIdentity : GoToolchain.VendorFormatOf(localGo);
         var trees = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var s in repo.Services.Where(s => Fingerprint.KindOf(s, modulesMode?.Invoke(s) ?? false) == HashInputs.VendorTree))
+        foreach (var s in repo.Services.Where(s => Fingerprint.KindOf(s, modules?.IsOn(s) ?? false) == HashInputs.VendorTree))
         {
             foreach (var r in s.LocalReplaces.Where(r => !trees.ContainsKey(r.TargetDir)))
             {
@@ -21,7 +21,7 @@ internal sealed class Planner(string localGo)
             }
         }
 
-        var services = repo.Services.Select(s => PlanService(repo, s, lockFile, vendoringGo, strategy, force, trees, modulesMode?.Invoke(s) ?? false)).ToList();
+        var services = repo.Services.Select(s => PlanService(repo, s, lockFile, vendoringGo, strategy, force, trees, modules?.IsOn(s) ?? false)).ToList();
         var removed = lockFile.Services.Keys.Where(k => repo.Services.All(s => s.Name != k)).Order(StringComparer.Ordinal).ToList();
         return new Plan(services, strategy, vendoringGo, localGo, trees, removed);
     }

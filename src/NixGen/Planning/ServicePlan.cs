@@ -15,5 +15,18 @@ internal sealed record ServicePlan(
     public PlanAction Action => Reasons.Count == 0 && Old is not null ? PlanAction.Reuse : PlanAction.Hash;
 
     /// <summary>The key of this service's result in the result cache.</summary>
-    public string CacheKey => ResultCache.Key(Service.Module.Dir, Fingerprint);
+    /// <remarks>The service's directory and every fingerprint input, hashed: the same inputs on any branch give the same key.</remarks>
+    public string CacheKey
+    {
+        get
+        {
+            var text = new System.Text.StringBuilder(Service.Module.Dir).Append('\n');
+            foreach (var (k, v) in Fingerprint.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                text.Append(k).Append('=').Append(v).Append('\n');
+            }
+
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        }
+    }
 }

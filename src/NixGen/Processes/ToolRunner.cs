@@ -97,7 +97,7 @@ internal sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary
         Stream? standardOutput = null)
     {
         var timeout = Timeout;
-        var exe = Resolve(tool) ?? throw new ToolException(NotFound(tool));
+        var exe = Resolve(tool) ?? throw new ToolException(NotFound(tool), new ToolFailure(tool, ToolFailureKind.NotFound));
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var command = CliWrap.Cli.Wrap(exe)
@@ -119,18 +119,21 @@ internal sealed class ToolRunner(Action<string>? log = null, IReadOnlyDictionary
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new ToolException($"{tool}: cannot start {exe}: {e.Message}");
+            throw new ToolException($"{tool}: cannot start {exe}: {e.Message}", new ToolFailure(tool, ToolFailureKind.CannotStart, $"{Path.GetFileName(exe)} {command.Arguments}"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ToolException($"{Path.GetFileName(exe)} {command.Arguments} did not finish within {timeout.TotalSeconds:0} s and was stopped " +
-                "(NIXGEN_TIMEOUT sets the limit in seconds; raise it for a slow network or a very large repository)");
+                "(NIXGEN_TIMEOUT sets the limit in seconds; raise it for a slow network or a very large repository)",
+                new ToolFailure(tool, ToolFailureKind.TimedOut, $"{Path.GetFileName(exe)} {command.Arguments}"));
         }
 
         var toolResult = new ToolResult(result.ExitCode, stdout.ToString(), stderr.ToString());
         if (throwOnFailure && result.ExitCode != 0)
         {
-            throw new ToolException($"{Path.GetFileName(exe)} {command.Arguments} failed (exit {result.ExitCode}):\n{Indent(toolResult.StandardError.Length > 0 ? toolResult.StandardError : toolResult.StandardOutput)}");
+            var printed = toolResult.StandardError.Length > 0 ? toolResult.StandardError : toolResult.StandardOutput;
+            throw new ToolException($"{Path.GetFileName(exe)} {command.Arguments} failed (exit {result.ExitCode}):\n{Indent(printed)}",
+                new ToolFailure(tool, ToolFailureKind.Failed, $"{Path.GetFileName(exe)} {command.Arguments}", result.ExitCode, printed.Trim()));
         }
 
         return toolResult;

@@ -5,10 +5,15 @@ using NixGen.Trust;
 
 namespace NixGen.Rendering;
 
-/// <summary>Every file nixgen renders (all but nixgen.lock), from one model, so the CI matrix always names the flake's packages.</summary>
-internal static class FlakeFiles
+/// <summary>
+/// Every file nixgen renders (all but nixgen.lock), from one model, so the CI matrix always names the flake's packages.
+/// One instance per run: the pipeline makes it once (templates and a repository's overrides found once) and every
+/// rendering of the run goes through it, the nix strategy's probe included (<see cref="ProbeFlake"/>).
+/// </summary>
+internal sealed class FlakeFiles
 {
-    // nixgen's file names live in one registry (Trust.OutputNames); these are its names for Rendering's callers.
+    // nixgen's file names live in one registry (Trust.OutputNames), which of them a configuration writes in
+    // Config.OwnFiles.WrittenFor; these are the names for Rendering's callers.
     public const string Flake = OutputNames.Flake;
 
     public const string Workflow = OutputNames.GitHubWorkflow;
@@ -23,80 +28,47 @@ internal static class FlakeFiles
 
     public const string DefaultNix = OutputNames.DefaultNix;
 
-    /// <summary>Every file nixgen may generate besides flake.nix and nixgen.lock (removed again when turned off).</summary>
-    public static readonly IReadOnlyList<string> Optional = [Workflow, DependabotWorkflow, GitLabJobs, GitLabEntry, Renovate, Flake, DefaultNix, NixGenConfig.ModulesFile, NixGenConfig.SbomFile];
+    private readonly Repository _repo;
 
-    /// <summary>
-    /// The files besides nixgen.lock that <see cref="Render"/> writes for <paramref name="config"/> (the modules file as soon
-    /// as a service hashes modules): nixgen's own, so never a service's source.
-    /// </summary>
-    /// <param name="root">The repository: a <c>.gitlab-ci.yml</c> of the team's own is kept (and includes nixgen's jobs).</param>
-    public static IReadOnlyList<string> WrittenFor(NixGenConfig config, string root)
+    private readonly NixGenConfig _config;
+
+    private readonly FlakeRenderer _renderer;
+
+    public FlakeFiles(Repository repo, NixGenConfig config)
     {
-        var files = new List<string> { config.Output == OutputMode.Flake ? Flake : config.OutputFile };
-        if (config.Output == OutputMode.Flake && config.DefaultNix)
-        {
-            files.Add(DefaultNix);
-        }
-
-        if (config.Ci.GitHub)
-        {
-            files.Add(Workflow);
-        }
-
-        if (config.Ci.GitLab)
-        {
-            files.Add(GitLabJobs);
-            if (OwnsGitLabEntry(root))
-            {
-                files.Add(GitLabEntry);
-            }
-        }
-
-        if (config.Ci.Enabled)
-        {
-            if (config.Ci.Dependabot)
-            {
-                files.Add(DependabotWorkflow);
-            }
-
-            if (config.Ci.Renovate)
-            {
-                files.Add(Renovate);
-            }
-        }
-
-        if (config.ModulesMode || config.Services.Values.Any(s => s.ModulesMode))
-        {
-            files.Add(NixGenConfig.ModulesFile);
-        }
-
-        if (config.Sbom)
-        {
-            files.Add(NixGenConfig.SbomFile);
-        }
-
-        return files;
+        _repo = repo;
+        _config = config;
+        var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
+        _renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
     }
 
+    /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue: a run of its own (the tests' entry).</summary>
+    public static SortedDictionary<string, string> Render(
+        Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null) =>
+        new FlakeFiles(repo, config).Render(hashes, goSources);
+
     /// <summary>
-    /// Whether nixgen writes <c>.gitlab-ci.yml</c>: there is none, or the one there is nixgen's (a file without nixgen's
-    /// header is the team's, and includes <see cref="GitLabJobs"/> itself). Its presence is an input of every run
-    /// (<see cref="InputDigest.WrittenWhereAbsent"/>).
+    /// The nix strategy's probe: flake.nix alone, for the hashes given (the fake hash for each service still to hash),
+    /// rendered from the same model and templates as the run's files. The probe is the one rendering besides
+    /// <see cref="Render(IReadOnlyDictionary{string, VendorResult}, IReadOnlyDictionary{string, string}?)"/>: nix must
+    /// evaluate a flake whose vendorHash is the fake one to report the real hash, and the real files need that hash.
     /// </summary>
-    private static bool OwnsGitLabEntry(string root)
-    {
-        var path = Path.Combine(root, GitLabEntry);
-        return !File.Exists(path) || Trust.GeneratedMarker.IsGenerated(path);
-    }
+    /// <remarks>
+    /// Always nixgen's own flake template, whatever <c>output:</c> says: in the module modes the team's flake.nix imports
+    /// the module from its own structure, which the probe cannot know; the packages (and so their vendor derivations)
+    /// are the same either way (the model in flake mode), evaluated against the repository's flake.lock.
+    /// </remarks>
+    public string ProbeFlake(IReadOnlyDictionary<string, VendorResult> hashes) =>
+        _renderer.Render(_renderer.WithBuilderArgs(FlakeModelBuilder.Build(_repo, _config with { Output = OutputMode.Flake }, hashes)));
+
+    /// <summary>The package whose <c>goModules</c> is the service's vendor derivation (what the nix strategy builds in the probe).</summary>
+    public string VendorPackage(Service service) => FlakeModelBuilder.VendorPackage(service, _config.For(service.Module.Dir));
 
     /// <summary>Renders flake.nix and, with <c>ci:</c>, the workflow and bot glue.</summary>
-    public static SortedDictionary<string, string> Render(
-        Repository repo, NixGenConfig config, IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null)
+    public SortedDictionary<string, string> Render(IReadOnlyDictionary<string, VendorResult> hashes, IReadOnlyDictionary<string, string>? goSources = null)
     {
+        var (repo, config, renderer) = (_repo, _config, _renderer);
         var goSeries = GoRequirement.Of(repo, config).Series;
-        var overrideDir = Path.Combine(repo.Root, FlakeRenderer.OverrideFolder);
-        var renderer = new FlakeRenderer(Directory.Exists(overrideDir) ? overrideDir : null);
         var model = renderer.WithBuilderArgs(FlakeModelBuilder.Build(repo, config, hashes, goSources));
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         switch (config.Output)
@@ -129,7 +101,7 @@ internal static class FlakeFiles
             if (config.Ci.GitLab)
             {
                 files[GitLabJobs] = renderer.RenderTemplate("gitlab-ci.yml.sbn", ci);
-                if (OwnsGitLabEntry(repo.Root))
+                if (OwnFiles.OwnsGitLabEntry(repo.Root))
                 {
                     files[GitLabEntry] = renderer.RenderTemplate("gitlab-ci-entry.yml.sbn", ci);
                 }

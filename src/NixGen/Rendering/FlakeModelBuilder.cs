@@ -74,7 +74,7 @@ internal static class FlakeModelBuilder
     {
         // The packages and their programs, as ModelCheck checked them.
         var packages = ModelCheck.Packages(s, c, where);
-        IReadOnlyList<string>? modules = c.ModulesMode && ModulesData.Needs(s).Count > 0 ? [.. ModulesData.Needs(s).Keys.Select(NixString.Quote)] : null;
+        IReadOnlyList<string>? modules = ModulesMode.NeedsOf(s, c) is { Count: > 0 } needs ? [.. needs.Keys.Select(NixString.Quote)] : null;
         if (packages.Count == 1)
         {
             var one = packages[0];

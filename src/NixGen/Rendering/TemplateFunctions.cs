@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NixGen.Config;
 using NixGen.Json;
 using NixGen.Nix;
@@ -13,9 +12,6 @@ namespace NixGen.Rendering;
 /// </summary>
 internal static class TemplateFunctions
 {
-    // Model objects as JSON: their properties in snake_case, as the templates name them.
-    private static readonly JsonSerializerOptions ModelJson = new(JsonText.Compact) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>Adds <c>dedent</c>, <c>nix.*</c>, <c>json.*</c> and <c>yaml.*</c> to <paramref name="globals"/>.</summary>
     public static void Import(ScriptObject globals)
     {
@@ -32,7 +28,7 @@ internal static class TemplateFunctions
         var json = new ScriptObject();
         // A JSON string literal; a value (a model list or object) as JSON on one line, `, ` and `: ` between items.
         json.Import("quote", new Func<string, string>(JsonText.Quote));
-        json.Import("flow", new Func<object?, string>(value => JsonText.Flow(value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), ModelJson))));
+        json.Import("flow", new Func<object?, string>(JsonText.FlowOf));
         globals.SetValue("json", json, readOnly: true);
 
         var yaml = new ScriptObject();

@@ -85,7 +85,7 @@ internal static class NixJson
                 sb.Append(v.TryGetValue<int>(out var n) ? n.ToString(CultureInfo.InvariantCulture) : v.GetValue<long>().ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                throw new InvalidOperationException($"NixJson: unsupported value {node.ToJsonString()}");
+                throw new InvalidOperationException($"NixJson: unsupported value {Json.JsonText.Line(node)}");
         }
     }
 

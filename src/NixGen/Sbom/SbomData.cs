@@ -37,7 +37,7 @@ internal static class SbomData
         // Modules mode fetches module zips itself, from its proxy, checked against go.sum (no go runs there); the
         // rest come through `go mod download`, which knows the caller's GOPROXY, GOPRIVATE and credentials.
         await sources.EnsureZipsAsync(
-            recompute.Where(s => inputs.Config.For(s.Module.Dir).ModulesMode).SelectMany(s => Planning.ModulesData.Needs(s)).Where(n => n.Value.Zip)
+            recompute.SelectMany(new Planning.ModulesMode(inputs.Config).Needs).Where(n => n.Value.Zip)
                 .DistinctBy(n => n.Key, StringComparer.Ordinal).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal),
             cancellationToken).ConfigureAwait(false);
         await sources.EnsureAsync(
@@ -237,7 +237,7 @@ internal static class SbomData
                 properties.Add(("nixgen:replaces", m.Path + (m.Version is { Length: > 0 } v ? "@" + v : "")));
             }
 
-            if (inputs.Config.For(s.Module.Dir).ModulesMode && inputs.Modules?.Modules.GetValueOrDefault(path + "@" + version)?.Zip is { } zip)
+            if (new Planning.ModulesMode(inputs.Config).IsOn(s) && inputs.Modules?.Modules.GetValueOrDefault(path + "@" + version)?.Zip is { } zip)
             {
                 component["hashes"] = new JsonArray(new JsonObject { ["alg"] = "SHA-256", ["content"] = Convert.ToHexStringLower(Convert.FromBase64String(zip["sha256-".Length..])) });
             }

@@ -22,20 +22,13 @@ internal sealed class RepoPaths
     /// <summary>The root with every symbolic link resolved.</summary>
     public string Root { get; }
 
-    /// <summary>The files nixgen itself reads at the top of a repository, whether git tracks them or not.</summary>
-    public static readonly IReadOnlyList<string> RootInputs =
-    [
-        "nixgen.yaml", "nixgen.lock", "flake.nix", "flake.lock", "default.nix", "go.work", "go.work.sum", "go.mod", "go.sum",
-        "nix/go-modules.json", ".config/dotnet-tools.json", ".nixgen/templates",
-    ];
-
     /// <summary>Whether nixgen reads a file of this name for what it generates or hashes (Go sources, module files, its own files).</summary>
     public static bool IsReadInput(string rel)
     {
         var name = rel[(rel.LastIndexOf('/') + 1)..];
         return name is "go.mod" or "go.sum" or "go.work" or "go.work.sum" or "modules.txt"
             || name.EndsWith(".go", StringComparison.Ordinal)
-            || RootInputs.Contains(rel, StringComparer.Ordinal)
+            || OutputNames.ReadInputs.Contains(rel, StringComparer.Ordinal)
             || rel.StartsWith(".nixgen/", StringComparison.Ordinal);
     }
 
@@ -119,10 +112,10 @@ internal sealed class RepoPaths
         throw new UnsafePathException(rel, $"a symbolic link to a {(Directory.Exists(full) ? "directory" : "file")} outside the repository; nixgen does not read it");
     }
 
-    /// <summary>Checks every file nixgen reads at the top of the repository (<see cref="RootInputs"/>) and those of <paramref name="files"/> it reads.</summary>
+    /// <summary>Checks every file nixgen reads at the top of the repository (<see cref="OutputNames.ReadInputs"/>) and those of <paramref name="files"/> it reads.</summary>
     public void CheckInputs(IEnumerable<string> files)
     {
-        foreach (var rel in RootInputs)
+        foreach (var rel in OutputNames.ReadInputs)
         {
             Input(rel);
         }

@@ -19,6 +19,8 @@ public static class InProcessCli
         // CI is unset unless the test sets it (a check in CI trusts less of the repository).
         var variables = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>()) { ["NO_COLOR"] = "1" };
         variables.TryAdd("CI", null);
+        // Every process nixgen starts for a test stops within the limit of the processes tests start (Tools.Limit).
+        variables.TryAdd("NIXGEN_TIMEOUT", ProcessLimits.Seconds);
         string? Variable(string name) =>
             variables.TryGetValue(name, out var v) ? v : Inherited.Contains(name) ? Environment.GetEnvironmentVariable(name) : null;
         var host = new CliHost(output, error, Variable, workDir);

@@ -46,7 +46,7 @@ public static class Nixgen
     {
         var stats = Path.Combine(Path.GetTempPath(), $"nixgen-test-stats-{Guid.NewGuid():N}.json");
         var merged = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>()) { ["NIXGEN_STATS_FILE"] = stats };
-        using var p = Process.Start(StartInfo(workDir, merged, args))!;
+        using var p = Tools.Start(StartInfo(workDir, merged, args), TimeSpan.FromMinutes(3));
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -9,11 +9,21 @@ public static class Repo
 
     public static string Snapshots => Path.Combine(Root, "tests", "snapshots");
 
-    /// <summary>Go's parser test files: ../shared/corpus beside the checkout (CI gets a copy of shared/ there).</summary>
-    public static string Corpus => Path.Combine(Root, "..", "shared", "corpus", "x-mod-modfile");
+    /// <summary>
+    /// Go's parser test files: ../shared/corpus beside the checkout (CI gets a copy of shared/ there), or the directory
+    /// NIXGEN_CORPUS names; NIXGEN_CORPUS=none hides it (scripts/test-unit.sh proves the unit tier does without it).
+    /// </summary>
+    public static string Corpus =>
+        Environment.GetEnvironmentVariable("NIXGEN_CORPUS") is { Length: > 0 } c && c != "none" ? c : Path.Combine(Root, "..", "shared", "corpus", "x-mod-modfile");
 
     /// <summary>Whether Go's parser corpus is beside the checkout (a clone elsewhere has none: its tests are skipped, saying so).</summary>
-    public static bool HasCorpus => Directory.Exists(Corpus);
+    public static bool HasCorpus => Environment.GetEnvironmentVariable("NIXGEN_CORPUS") != "none" && Directory.Exists(Corpus);
+
+    /// <summary>
+    /// NIXGEN_NO_TOOLS=1: the toolchains scripts/setup.sh installs are not put on PATH and <see cref="GoBin"/> finds none,
+    /// so a run sees only the PATH its caller gives (scripts/test-unit.sh: the unit tier without go or nix).
+    /// </summary>
+    public static bool NoTools => Environment.GetEnvironmentVariable("NIXGEN_NO_TOOLS") == "1";
 
     /// <summary>The message of a test skipped for want of the corpus.</summary>
     public static string NoCorpus => $"Go's parser corpus is not at {Path.GetFullPath(Corpus)} (only the project's CI has ../shared): skipped";
@@ -27,6 +37,11 @@ public static class Repo
     /// <remarks>Debian's /usr/lib/go-X (scripts/setup.sh), else actions/setup-go's tool cache (the project's GitHub workflow).</remarks>
     public static string? GoBin(string series)
     {
+        if (NoTools)
+        {
+            return null;
+        }
+
         if (Directory.Exists($"/usr/lib/go-{series}/bin"))
         {
             return $"/usr/lib/go-{series}/bin";
@@ -46,6 +61,11 @@ public static class Repo
         // The toolchains the README installs, first on PATH whatever the caller's PATH (scripts/env.sh does the same):
         // Go 1.26 and Nix 2.26. A test about another series passes that series' GoBin to the tools it runs.
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (NoTools)
+        {
+            return;
+        }
+
         foreach (var dir in new[] { GoBin(DefaultGo), NixTools })
         {
             if (dir is not null && Directory.Exists(dir) && !path.Split(':').Take(2).Contains(dir))

@@ -4,151 +4,120 @@ using System.Text;
 namespace NixGen.Tests.Support;
 
 /// <summary>
-/// A repository case kept as text (Cases/bad-repos.txt, Cases/hostile/*.txt): <c>=== name</c>, then header lines
-/// <c>args:</c> (the nixgen command line), <c>exit:</c>, and for hostile cases <c>git: yes</c> (commit every file),
-/// <c>env: K=V</c> (one variable a line), <c>before: ARGS</c> (a nixgen run that must exit 0 first); then one
-/// <c>--- path</c> per file (content <c>@symlink T</c>, <c>@bytes HEX</c>, <c>@dir</c>), where a path starting
-/// <c>later:</c> is written after the <c>before:</c> runs and a path starting <c>$OUTSIDE/</c> lands in a directory
-/// beside the repository (a file whose content starts with <c>#!</c> is made executable: a fake tool); finally
-/// <c>--- error</c> and what nixgen prints to stderr, without its indented progress lines. <c>$REPO</c> and
-/// <c>$OUTSIDE</c> stand for the two directories in every value, and in hostile cases <c>$PID</c> for the id of the
-/// process nixgen runs in (the name of its temp files), in <c>later:</c> paths too.
+/// A repository case: one folder under tests/cases (bad-repos/NAME, hostile/GROUP/NAME) holding
+/// <list type="bullet">
+/// <item><c>repo/</c>, the repository as its author wrote it (symlinks are symlinks, bytes are bytes, a file git marks
+/// executable is written executable); <c>outside/</c>, files in a directory beside it (<c>$OUTSIDE</c>);
+/// <c>later/</c>, files written over the repository after the <c>before</c> runs;</item>
+/// <item><c>args</c>, the nixgen command line; <c>before</c>, command lines that must exit 0 first (one a line);
+/// <c>env</c>, <c>K=V</c> lines; <c>git</c> (empty), present when the repository is a git work tree with every file
+/// committed; <c>dirs</c>, the empty directories git cannot hold, relative to the case folder;</item>
+/// <item><c>expected/exit</c>, the exit code; <c>expected/stderr</c>, what nixgen prints to stderr without its indented
+/// progress lines; <c>expected/repo-unchanged</c> (empty), present when the run must leave the repository as it was.</item>
+/// </list>
+/// In every value, symlink target, file of text and path, <c>$REPO</c> and <c>$OUTSIDE</c> stand for the two
+/// directories and <c>$PID</c> for the id of the process nixgen runs in (the name of its temp files).
 /// </summary>
 public sealed record RepoCase(
-    string Name, string Args, int Exit, IReadOnlyDictionary<string, string> Files, string Expected,
-    bool Git = false, IReadOnlyList<string>? Before = null, IReadOnlyDictionary<string, string>? Env = null)
+    string Name, string Folder, string Args, int Exit, string Expected, bool RepoUnchanged,
+    bool Git, IReadOnlyList<string> Before, IReadOnlyDictionary<string, string> Env, IReadOnlyList<string> EmptyDirs)
 {
-    public static IEnumerable<RepoCase> Read(string path)
+    /// <summary>The folder of every golden case.</summary>
+    public static string Root => Path.Combine(Repo.Root, "tests", "cases");
+
+    /// <summary>The entries a repository case folder may hold, and those of its <c>expected/</c>.</summary>
+    public static readonly IReadOnlyList<string> Entries = ["args", "before", "env", "git", "dirs", "repo", "outside", "later", "expected"];
+
+    public static readonly IReadOnlyList<string> Expectations = ["exit", "stderr", "repo-unchanged"];
+
+    /// <summary>The case folders of a group (<c>bad-repos</c>, <c>hostile</c>, <c>malformed</c>), as names below tests/cases.</summary>
+    public static IReadOnlyList<string> Names(string group) =>
+        [.. Directory.EnumerateDirectories(Path.Combine(Root, group), "*", SearchOption.AllDirectories)
+            .Where(d => Path.GetRelativePath(Path.Combine(Root, group), d).Split('/').Length == (group == "bad-repos" ? 1 : 2))
+            .Select(d => Path.GetRelativePath(Root, d)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Reads a case, failing when its folder lacks its input or its expectations.</summary>
+    public static RepoCase Load(string name)
     {
-        RepoCase? current = null;
-        string? file = null;
-        var content = new StringBuilder();
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var expected = new List<string>();
-        var before = new List<string>();
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        var inError = false;
-        void EndFile()
-        {
-            if (file is not null)
-            {
-                files[file] = content.ToString();
-            }
+        var folder = Path.Combine(Root, name);
+        string Read(string file) => File.Exists(Path.Combine(folder, file)) ? File.ReadAllText(Path.Combine(folder, file)) : throw new Xunit.Sdk.XunitException($"{name}: no {file}: every case says what it runs and what it expects");
+        string[] Lines(string file) => File.Exists(Path.Combine(folder, file)) ? File.ReadAllLines(Path.Combine(folder, file)).Where(l => l.Length > 0).ToArray() : [];
+        Assert.True(Directory.Exists(Path.Combine(folder, "repo")), $"{name}: no repo/");
+        var expected = Read("expected/stderr");
+        return new RepoCase(
+            name, folder, Read("args").Trim(), int.Parse(Read("expected/exit").Trim(), CultureInfo.InvariantCulture),
+            expected.EndsWith('\n') ? expected[..^1] : expected,
+            File.Exists(Path.Combine(folder, "expected", "repo-unchanged")),
+            File.Exists(Path.Combine(folder, "git")),
+            Lines("before"),
+            Lines("env").ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..], StringComparer.Ordinal),
+            Lines("dirs"));
+    }
 
-            file = null;
-            content.Clear();
+    /// <summary>
+    /// Writes the case's <paramref name="part"/> (<c>repo</c>, <c>outside</c> or <c>later</c>) below <paramref name="to"/>:
+    /// <paramref name="expand"/> applied to paths, symlink targets and text files, a file or link already there replaced.
+    /// </summary>
+    public void Materialize(string part, string to, Func<string, string> expand)
+    {
+        Directory.CreateDirectory(to);
+        var from = Path.Combine(Folder, part);
+        if (Directory.Exists(from))
+        {
+            Copy(new DirectoryInfo(from), to, expand);
         }
 
-        RepoCase? Finish()
+        foreach (var dir in EmptyDirs.Where(d => d.StartsWith(part + "/", StringComparison.Ordinal)))
         {
-            EndFile();
-            return current is null
-                ? null
-                : current with
-                {
-                    Files = new Dictionary<string, string>(files, StringComparer.Ordinal),
-                    Expected = string.Join("\n", expected),
-                    Before = [.. before],
-                    Env = new Dictionary<string, string>(env, StringComparer.Ordinal),
-                };
-        }
-
-        foreach (var line in File.ReadAllLines(path).SkipWhile(l => l.StartsWith('#')))
-        {
-            var header = file is null && !inError && current is not null;
-            if (line.StartsWith("=== ", StringComparison.Ordinal))
-            {
-                if (Finish() is { } done)
-                {
-                    yield return done;
-                }
-
-                current = new RepoCase(line[4..], "", 0, files, "");
-                files.Clear();
-                expected.Clear();
-                before.Clear();
-                env.Clear();
-                inError = false;
-            }
-            else if (header && line.StartsWith("args:", StringComparison.Ordinal))
-            {
-                current = current! with { Args = line[5..].Trim() };
-            }
-            else if (header && line.StartsWith("exit:", StringComparison.Ordinal))
-            {
-                current = current! with { Exit = int.Parse(line[5..], CultureInfo.InvariantCulture) };
-            }
-            else if (header && line.StartsWith("git:", StringComparison.Ordinal))
-            {
-                current = current! with { Git = line[4..].Trim() == "yes" };
-            }
-            else if (header && line.StartsWith("before:", StringComparison.Ordinal))
-            {
-                before.Add(line[7..].Trim());
-            }
-            else if (header && line.StartsWith("env:", StringComparison.Ordinal))
-            {
-                var kv = line[4..].Trim();
-                env[kv[..kv.IndexOf('=', StringComparison.Ordinal)]] = kv[(kv.IndexOf('=', StringComparison.Ordinal) + 1)..];
-            }
-            else if (line == "--- error")
-            {
-                EndFile();
-                inError = true;
-            }
-            else if (line.StartsWith("--- ", StringComparison.Ordinal))
-            {
-                EndFile();
-                file = line[4..];
-            }
-            else if (inError)
-            {
-                if (line.Trim().Length > 0)
-                {
-                    expected.Add(line);
-                }
-            }
-            else if (file is not null)
-            {
-                content.Append(line).Append('\n');
-            }
-        }
-
-        if (Finish() is { } last)
-        {
-            yield return last;
+            var path = Path.Combine(to, expand(dir[(part.Length + 1)..]));
+            Replace(path);
+            Directory.CreateDirectory(path);
         }
     }
 
-    /// <summary>Writes <paramref name="files"/> below <paramref name="root"/>, with <paramref name="expand"/> applied to symlink targets and contents.</summary>
-    public static void Write(string root, IEnumerable<KeyValuePair<string, string>> files, Func<string, string>? expand = null)
+    private static void Copy(DirectoryInfo from, string to, Func<string, string> expand)
     {
-        expand ??= s => s;
-        Directory.CreateDirectory(root);
-        foreach (var (rel, content) in files)
+        foreach (var entry in from.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            var path = Path.Combine(root, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (content.StartsWith("@symlink ", StringComparison.Ordinal))
+            var path = Path.Combine(to, expand(entry.Name));
+            if (entry.LinkTarget is { } target)
             {
-                File.CreateSymbolicLink(path, expand(content["@symlink ".Length..].TrimEnd('\n')));
+                Replace(path);
+                File.CreateSymbolicLink(path, expand(target));
             }
-            else if (content.StartsWith("@bytes ", StringComparison.Ordinal))
-            {
-                File.WriteAllBytes(path, Convert.FromHexString(content["@bytes ".Length..].TrimEnd('\n')));
-            }
-            else if (content.TrimEnd('\n') == "@dir")
+            else if (entry is DirectoryInfo d)
             {
                 Directory.CreateDirectory(path);
+                Copy(d, path, expand);
             }
             else
             {
-                File.WriteAllText(path, expand(content));
-                if (content.StartsWith("#!", StringComparison.Ordinal))
-                {
-                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
-                }
+                Replace(path);
+                var bytes = File.ReadAllBytes(entry.FullName);
+                File.WriteAllBytes(path, Text(bytes) is { } text ? Encoding.UTF8.GetBytes(expand(text)) : bytes);
+                File.SetUnixFileMode(path, File.GetUnixFileMode(entry.FullName));
             }
+        }
+    }
+
+    private static void Replace(string path)
+    {
+        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The text of a file that is UTF-8 (a byte order mark kept), or null for raw bytes (written as they are).</summary>
+    public static string? Text(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
         }
     }
 

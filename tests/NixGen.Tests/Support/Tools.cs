@@ -21,7 +21,7 @@ public static class Tools
             psi.Environment[k] = v;
         }
 
-        using var p = Process.Start(psi)!;
+        using var p = Start(psi);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         // A hanging tool fails its test instead of the whole run (every process a test starts has a limit).
@@ -32,6 +32,31 @@ public static class Tools
         }
 
         return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// Starts a process a test drives itself (signals, stdin, its exit): the one place tests start processes
+    /// (TierSpecs checks). Whatever the test does, the process and its children are killed once it has run
+    /// <paramref name="limit"/> (<see cref="Limit"/> unless less is given).
+    /// </summary>
+    public static Process Start(ProcessStartInfo psi, TimeSpan? limit = null)
+    {
+        var p = Process.Start(psi) ?? throw new InvalidOperationException($"{psi.FileName} did not start");
+        _ = Task.Delay(limit ?? Limit).ContinueWith(_ =>
+        {
+            try
+            {
+                if (!p.HasExited)
+                {
+                    p.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed or never started: nothing left to stop.
+            }
+        }, TaskScheduler.Default);
+        return p;
     }
 
     public static string NixHashPath(string path)

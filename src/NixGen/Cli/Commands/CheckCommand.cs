@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NixGen.Output;
 using NixGen.Pipeline;
 using NixGen.Planning;
 using NixGen.Rendering;
@@ -28,21 +29,15 @@ internal sealed class CheckCommand(CliHost host)
         // A generated file nixgen would remove (a planted default.nix with nixgen's header, say) is not in the lock's record:
         // the full check finds it.
         if (!deep && FastCheck.Current(c.Repo, runner.Resolve("go"), p.GetValue(_strategy), TrustedIn(c.Repo)) is var (services, generated)
-            && Project.Obsolete(c.Repo, generated, LockFile.Load(Path.Combine(c.Repo, LockFile.FileName))).Count == 0)
+            && ObsoleteFiles.Of(c.Repo, generated, LockFile.Load(Path.Combine(c.Repo, LockFile.FileName))).Count == 0)
         {
             await host.Out.WriteLineAsync($"nixgen: {MainFile(generated)} and {LockFile.FileName} are current ({Services(services)}, 0 processes started; every input matches {LockFile.FileName})").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
         var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, Force: deep, Strategy: p.GetValue(_strategy)), ct).ConfigureAwait(false);
-        // The lock's `generated` digests only speed up this command: a lock that differs in nothing else is current.
-        var lockPath = Path.Combine(c.Repo, LockFile.FileName);
-        var files = result.Files
-            .Where(f => f.Key != Project.ConfigFile)
-            .Where(f => f.Key != LockFile.FileName || !File.Exists(lockPath) || LockFile.Comparable(File.ReadAllText(lockPath)) != LockFile.Comparable(f.Value))
-            .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var diff = Runs.DiffAgainstDisk(c.Repo, files, result.ObsoleteFiles);
-        if (diff.Length == 0)
+        var stale = Staleness.Compare(c.Repo, result.Files, result.ObsoleteFiles, LockFile.Comparable);
+        if (stale.Count == 0)
         {
             await host.Out.WriteLineAsync(deep
                 ? $"nixgen: verified: every vendorHash re-computed from scratch matches {LockFile.FileName} and {MainFile(result.Files.Keys)} ({Services(result.Services.Count)})"
@@ -67,7 +62,7 @@ internal sealed class CheckCommand(CliHost host)
             await host.Out.WriteLineAsync($"stale: {r}: removed (still in {LockFile.FileName})").ConfigureAwait(false);
         }
 
-        await host.Out.WriteAsync(diff).ConfigureAwait(false);
+        await host.Out.WriteAsync(string.Concat(stale.Select(s => s.Diff))).ConfigureAwait(false);
         await host.Out.WriteLineAsync("nixgen: generated files are stale; run `nixgen update` and commit the result").ConfigureAwait(false);
         return ExitCodes.Stale;
     }

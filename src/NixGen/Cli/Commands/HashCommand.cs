@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using NixGen.Hashing;
 using NixGen.Json;
 using NixGen.Pipeline;
 
@@ -54,7 +55,7 @@ internal sealed class HashCommand(CliHost host)
                 ["reused"] = s.Reused,
                 ["source"] = s.Reused ? "lock" : s.FromCache ? "cache" : "computed",
                 ["reasons"] = new JsonArray([.. s.Reasons.Select(r => (JsonNode)r)]),
-            }), .. failures.Select(f => (JsonNode)new JsonObject { ["name"] = f.Service, ["error"] = f.Message })]);
+            }), .. failures.Select(f => (JsonNode)Failed(f))]);
             // Modules mode: the module hashes too (nix/go-modules.json as it stands after this run).
             if (modules is { } data)
             {
@@ -85,5 +86,19 @@ internal sealed class HashCommand(CliHost host)
 
         await host.Error.WriteLineAsync("nixgen: " + failureMessage).ConfigureAwait(false);
         return ExitCodes.ToolFailed;
+    }
+
+    /// <summary>A service that failed: the message, and the tool's failure as data (tool, kind, exit code) when one ran.</summary>
+    private static JsonObject Failed(HashFailure f)
+    {
+        var o = new JsonObject { ["name"] = f.Service, ["error"] = f.Message };
+        if (f.Failure is { } tool)
+        {
+            o["tool"] = tool.Tool;
+            o["failure"] = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(tool.Kind.ToString());
+            o["exitCode"] = tool.ExitCode;
+        }
+
+        return o;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class UpdateCommand(CliHost host)
         var result = await Runs.GenerateAsync(host, c, runner, new GenerateOptions(c.Jobs, force, p.GetValue(_verify), p.GetValue(_strategy)), ct).ConfigureAwait(false);
         if (p.GetValue(_dryRun))
         {
-            var diff = Runs.DiffAgainstDisk(c.Repo, result.Files, result.ObsoleteFiles);
+            var diff = Staleness.Diff(c.Repo, result.Files, result.ObsoleteFiles);
             await host.Out.WriteAsync(diff.Length == 0 ? "nixgen: everything is current\n" : diff).ConfigureAwait(false);
             return ExitCodes.Success;
         }

@@ -1,0 +1,5 @@
+package main
+
+import "example.com/core/log"
+
+func main() { log.Info() }

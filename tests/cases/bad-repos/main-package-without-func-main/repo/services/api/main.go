@@ -1,0 +1,4 @@
+package main
+
+// Helpers only: no func main, so this is no program.
+func helper() int { return 1 }

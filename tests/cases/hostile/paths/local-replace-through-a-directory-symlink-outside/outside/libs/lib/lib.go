@@ -1,0 +1,1 @@
+package lib SECRET-replace-link-source

@@ -1,0 +1,4 @@
+module m
+toolchain (
+	go1.21.0
+)

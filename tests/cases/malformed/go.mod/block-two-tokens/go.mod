@@ -1,0 +1,4 @@
+module m
+require x (
+	y v1.0.0
+)

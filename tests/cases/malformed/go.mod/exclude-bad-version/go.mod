@@ -1,0 +1,2 @@
+module m
+exclude x v1.x

@@ -1,0 +1,2 @@
+module m
+exclude x

@@ -1,0 +1,2 @@
+module m
+go 1.21-rc1

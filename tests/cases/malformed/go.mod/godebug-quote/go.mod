@@ -1,0 +1,2 @@
+module m
+godebug "a=b"

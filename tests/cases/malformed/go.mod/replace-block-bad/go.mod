@@ -1,0 +1,5 @@
+module m
+replace (
+	x => ../x
+	y =>
+)

@@ -1,0 +1,2 @@
+module m
+replace x => ../y v1.0.0

@@ -1,0 +1,2 @@
+module m
+replace x@v1.0.0 => ../x

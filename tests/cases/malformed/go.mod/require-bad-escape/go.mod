@@ -1,0 +1,2 @@
+module m
+require "x\q" v1.0.0

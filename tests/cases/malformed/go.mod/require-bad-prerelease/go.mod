@@ -1,0 +1,2 @@
+module m
+require x v1.0.0-01

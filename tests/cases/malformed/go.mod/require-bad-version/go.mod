@@ -1,0 +1,2 @@
+module m
+require x 1.0.0

@@ -1,0 +1,6 @@
+module m
+require (
+	x v1.0.0
+	y v1
+	z 2
+)

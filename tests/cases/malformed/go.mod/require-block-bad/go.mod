@@ -1,0 +1,5 @@
+module m
+require (
+	x v1.0.0
+	y
+)

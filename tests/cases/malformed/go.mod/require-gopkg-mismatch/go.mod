@@ -1,0 +1,2 @@
+module m
+require gopkg.in/yaml.v2 v3.0.0

@@ -1,0 +1,2 @@
+module m
+require example.com/x v2.0.0

@@ -1,0 +1,2 @@
+module m
+require example.com/x/v1 v1.0.0

@@ -1,0 +1,2 @@
+module m
+retract 1.0.0

@@ -1,0 +1,2 @@
+module m
+toolchain golang1.21

@@ -1,0 +1,2 @@
+module m
+toolchain 1.21.0

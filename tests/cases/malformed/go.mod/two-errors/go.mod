@@ -1,0 +1,3 @@
+module m
+foo
+bar

@@ -1,0 +1,2 @@
+module m
+requires x v1.0.0
