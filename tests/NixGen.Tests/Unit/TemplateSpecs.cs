@@ -29,6 +29,25 @@ public sealed class TemplateSpecs
         Assert.Equal("# team flake  \n\n\n{\n  outputs = _: { };\n  # api\t\n\n  \n}", result.Files["flake.nix"]);
     }
 
+    /// <summary>
+    /// An override written before builder-args.nix.sbn still prints <c>service.builder_args</c>: the same text the
+    /// built-in partial writes (the service's own Go minimum and cgo).
+    /// </summary>
+    [Fact]
+    public async Task An_override_that_prints_builder_args_gets_the_partials_text()
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        InProcess.WriteFile(repo, "go.mod", "module example.com/x/api\n\ngo 1.22\n");
+        InProcess.WriteFile(repo, "main.go", "package main\n\nfunc main() {}\n");
+        InProcess.WriteFile(repo, "nixgen.yaml", "services:\n  .:\n    go: \"1.23\"\n    cgo: true\n");
+        InProcess.WriteFile(repo, ".nixgen/templates/package.nix.sbn", "          {{ service.attr }} = buildGoModuleWith {{ service.builder_args }} { };\n");
+
+        var flake = (await InProcess.GenerateAsync(repo, Offline(dir.Path))).Files["flake.nix"];
+
+        Assert.Contains("          api = buildGoModuleWith { go = goAtLeast pkgs.buildPackages \"1.23\"; cgo = 1; } { };\n", flake, StringComparison.Ordinal);
+    }
+
     /// <summary>The model carries plain values; a template writes each language's syntax through that language's one quoter.</summary>
     [Fact]
     public void Templates_quote_through_the_one_quoter_of_each_language()
