@@ -71,6 +71,7 @@ internal sealed record Project(Repository Repo, NixGenConfig Config, string? New
             _ = Rendering.ToolManifest.NixgenVersion(root); // its nixgen version reaches the workflows: refused before any hashing
         }
 
+        Rendering.ModelCheck.Validate(repo, config); // default:, mainProgram: and package names against the repository: before any hashing
         return new Project(repo, config, newConfig, ProjectWarnings.Of(root, repo, config), lockFile, removable);
     }
 }

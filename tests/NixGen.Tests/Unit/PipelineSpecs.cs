@@ -84,6 +84,31 @@ public sealed class PipelineSpecs
         Assert.Equal(Go, GoModJson.Write(GoModFile.Parse("go.mod", "", requireModule: false)));
     }
 
+    [Theory]
+    [InlineData("default: nosuch\n", "nixgen.yaml:1:10: default: no service is named \"nosuch\"")]
+    [InlineData("services:\n  services/api:\n    mainProgram: apx\n", "services.services/api.mainProgram: the service has no binary \"apx\"")]
+    public async Task A_config_that_names_what_the_repository_lacks_is_refused_before_anything_is_hashed(string yaml, string message)
+    {
+        using var dir = new TempDir();
+        var repo = Path.Combine(dir.Path, "repo");
+        Service(repo, "services/api", "\nrequire example.org/text v1.2.0\n");
+        InProcess.WriteFile(repo, "services/api/go.sum", "example.org/text v1.2.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nexample.org/text v1.2.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+        InProcess.WriteFile(repo, "nixgen.yaml", yaml);
+        // Hashing this service would run go: a go that leaves a mark says whether it was asked.
+        var mark = Path.Combine(dir.Path, "go-ran");
+        var go = dir.Write("bin/go", $"#!/bin/sh\ntouch '{mark}'\nexit 1\n");
+        File.SetUnixFileMode(go, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = Env(dir.Path);
+        env["NIXGEN_GO"] = go;
+
+        var run = await InProcessCli.RunAsync(repo, env, "update");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains(message, run.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(mark), "go ran before the configuration was refused");
+        Assert.False(File.Exists(Path.Combine(repo, "flake.nix")));
+    }
+
     [Fact]
     public async Task Hash_json_prints_what_it_could_hash_beside_what_failed()
     {
