@@ -132,35 +132,10 @@ public sealed class AffectedSpecs(NixBuildFixture nix) : IClassFixture<NixBuildF
         Git.CommitAll(repo, "edit inventory");
 
         // The step exactly as GitHub would run it: its script, its JOBS, a nixgen on PATH, the outputs files.
-        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(repo, ".github", "workflows", "nix.yml"))));
-        var plan = ((YamlDotNet.RepresentationModel.YamlSequenceNode)yaml.Documents[0].RootNode["jobs"]["check"]["steps"])
-            .Cast<YamlDotNet.RepresentationModel.YamlMappingNode>().Single(s => s.Children.ContainsKey("id"));
-        var script = ((YamlDotNet.RepresentationModel.YamlScalarNode)plan["run"]).Value!
-            .Replace("${{ github.event.pull_request.base.sha || github.event.before }}", baseRev, StringComparison.Ordinal);
-        var bin = Path.Combine(dir.Path, "bin");
-        var shim = dir.Write("bin/nixgen", $"#!/bin/sh\nexec dotnet {Path.Combine(AppContext.BaseDirectory, "nixgen.dll")} \"$@\"\n");
-        File.SetUnixFileMode(shim, (UnixFileMode)Convert.ToInt32("755", 8));
-        var output = dir.Write("github-output", "");
-        var summary = dir.Write("step-summary", "");
-        var env = new Dictionary<string, string>
-        {
-            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["JOBS"] = ((YamlDotNet.RepresentationModel.YamlScalarNode)plan["env"]["JOBS"]).Value!,
-            ["GITHUB_OUTPUT"] = output,
-            ["GITHUB_STEP_SUMMARY"] = summary,
-            ["GOPROXY"] = "off",
-        };
-
-        var (exit, _, err) = Tools.Run("bash", repo, env, "-eo", "pipefail", "-c", script);
-
-        Assert.True(exit == 0, err);
-        var line = Assert.Single(File.ReadAllLines(output));
-        Assert.StartsWith("matrix=", line, StringComparison.Ordinal);
-        var matrix = JsonNode.Parse(line["matrix=".Length..])!.AsArray().Select(j => ((string)j!["package"]!, (string)j["os"]!)).ToList();
+        var (matrix, summary) = Workflow.RunPlanStep(dir, repo, baseRev);
         Assert.Equal(
             Workflow.Jobs(File.ReadAllText(Path.Combine(repo, ".github", "workflows", "nix.yml"))).Where(j => j.Package.StartsWith("inventory", StringComparison.Ordinal)).Order(),
             matrix.Order());
-        Assert.Contains("### `inventory`", File.ReadAllText(summary), StringComparison.Ordinal);
+        Assert.Contains("### `inventory`", summary, StringComparison.Ordinal);
     }
 }

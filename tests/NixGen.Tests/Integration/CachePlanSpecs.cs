@@ -90,30 +90,10 @@ public sealed class CachePlanSpecs(NixBuildFixture nix) : IClassFixture<NixBuild
         var (repo, baseRev, _) = await SharedLibraryEditWithLocalonlyCachedAsync(dir, server.Url);
 
         // The step as GitHub runs it: its script, its JOBS, nixgen and nix on PATH, the output files.
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(repo, ".github", "workflows", "nix.yml"))));
-        var plan = ((YamlSequenceNode)yaml.Documents[0].RootNode["jobs"]["check"]["steps"]).Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("id"));
-        var script = ((YamlScalarNode)plan["run"]).Value!.Replace("${{ github.event.pull_request.base.sha || github.event.before }}", baseRev, StringComparison.Ordinal);
-        var shim = dir.Write("bin/nixgen", $"#!/bin/sh\nexec dotnet {Path.Combine(AppContext.BaseDirectory, "nixgen.dll")} \"$@\"\n");
-        File.SetUnixFileMode(shim, (UnixFileMode)Convert.ToInt32("755", 8));
-        var output = dir.Write("github-output", "");
-        var summary = dir.Write("step-summary", "");
-        var env = new Dictionary<string, string>
-        {
-            ["PATH"] = Path.Combine(dir.Path, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["JOBS"] = ((YamlScalarNode)plan["env"]["JOBS"]).Value!,
-            ["GITHUB_OUTPUT"] = output,
-            ["GITHUB_STEP_SUMMARY"] = summary,
-            ["GOPROXY"] = "off",
-        };
-
-        var (exit, _, err) = Tools.Run("bash", repo, env, "-eo", "pipefail", "-c", script);
-
-        Assert.True(exit == 0, err);
-        var line = Assert.Single(File.ReadAllLines(output));
-        var matrix = JsonNode.Parse(line["matrix=".Length..])!.AsArray().Select(j => (string)j!["package"]!).Order(StringComparer.Ordinal);
+        var (jobs, summary) = Workflow.RunPlanStep(dir, repo, baseRev);
+        var matrix = jobs.Select(j => j.Package).Order(StringComparer.Ordinal);
         Assert.Equal(Mixed, matrix);
-        Assert.Contains("| 5 | 2 | 3 | 40% |", File.ReadAllText(summary), StringComparison.Ordinal);
+        Assert.Contains("| 5 | 2 | 3 | 40% |", summary, StringComparison.Ordinal);
         Assert.True(server.Requests >= 5, $"{server.Requests} narinfo requests");
     }
 
