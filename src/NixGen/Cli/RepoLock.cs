@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using NixGen.Trust;
 
 namespace NixGen.Cli;
@@ -52,7 +50,7 @@ internal sealed class RepoLock(FileStream stream) : IDisposable
     public static string PathFor(string repo, Func<string, string?> variable)
     {
         var resolved = RepoPaths.Resolve(repo);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)))[..16];
+        var key = Planning.Digest.Of(resolved)[..16];
         return Path.Combine(GitDir(resolved) ?? RuntimeDir(variable), $"nixgen-{key}.lock");
     }
 

@@ -52,7 +52,7 @@ internal static class GoSourceRelease
                 {
                     if (f.GetProperty("filename").GetString() == file && f.GetProperty("sha256").GetString() is { Length: 64 } hex && hex.All(char.IsAsciiHexDigitLower))
                     {
-                        return "sha256-" + Convert.ToBase64String(Convert.FromHexString(hex));
+                        return Nix.SriHash.FromDigest(Convert.FromHexString(hex));
                     }
                 }
             }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using NixGen.GoModules;
 using NixGen.Planning;
 using NixGen.Processes;
@@ -75,7 +74,7 @@ internal sealed class ModuleFileHasher(string cacheDir)
     /// </summary>
     private async Task<string> FileHashAsync(string goproxy, string file, string? sum, Func<byte[], string> goHash, CancellationToken cancellationToken)
     {
-        var cached = Path.Combine(cacheDir, "modules", Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(goproxy)))[..16], file);
+        var cached = Path.Combine(cacheDir, "modules", Digest.Of(goproxy)[..16], file);
         for (var attempt = 0; ; attempt++)
         {
             await DownloadAsync(goproxy, file, cached, cancellationToken).ConfigureAwait(false);
@@ -83,7 +82,7 @@ internal sealed class ModuleFileHasher(string cacheDir)
             var actual = sum is null ? null : goHash(bytes);
             if (actual == sum)
             {
-                return "sha256-" + Convert.ToBase64String(SHA256.HashData(bytes));
+                return Nix.SriHash.OfFlat(bytes);
             }
 
             File.Delete(cached);

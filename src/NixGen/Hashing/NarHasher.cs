@@ -13,7 +13,7 @@ namespace NixGen.Hashing;
 internal static class NarHasher
 {
     /// <summary>The SRI hash (<c>sha256-...</c>) of the NAR serialisation of <paramref name="path"/>.</summary>
-    public static string HashPath(string path) => "sha256-" + Convert.ToBase64String(HashPathBytes(path));
+    public static string HashPath(string path) => Nix.SriHash.FromDigest(HashPathBytes(path));
 
     public static byte[] HashPathBytes(string path)
     {

@@ -32,7 +32,7 @@ internal partial class NixHashMismatch
         }
 
         var nix32 = value.StartsWith("sha256:", StringComparison.Ordinal) ? value["sha256:".Length..] : value;
-        return "sha256-" + Convert.ToBase64String(Nix32.Decode(nix32));
+        return Nix.SriHash.FromDigest(Nix32.Decode(nix32));
     }
 
     [GeneratedRegex(@"got:\s+(?<hash>sha256[-:][A-Za-z0-9+/=]+|[0-9a-df-np-sv-z]{52})", RegexOptions.CultureInvariant)]

@@ -10,6 +10,12 @@ internal static class SriHash
         value is { Length: 51 } && value.StartsWith("sha256-", StringComparison.Ordinal) && value[^1] == '='
         && value.AsSpan(7, 43).IndexOfAnyExcept(Base64) < 0;
 
+    /// <summary>The SRI form of a sha256 digest (32 bytes).</summary>
+    public static string FromDigest(byte[] sha256) => "sha256-" + Convert.ToBase64String(sha256);
+
+    /// <summary>Nix's flat hash of a file's bytes (what <c>fetchurl</c>'s <c>hash</c> is), in SRI form.</summary>
+    public static string OfFlat(byte[] content) => FromDigest(System.Security.Cryptography.SHA256.HashData(content));
+
     private static readonly System.Buffers.SearchValues<char> Base64 =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 }

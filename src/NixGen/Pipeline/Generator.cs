@@ -102,7 +102,7 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
         var generated = new GeneratedRecord(
             InputDigest.Compute(project.Repo.View, GoToolchain.VendorFormatOf(plan.LocalGo), askedStrategy, [.. files.Keys],
                 project.NewConfigText is { } newConfig ? new Dictionary<string, string> { [Project.ConfigFile] = newConfig } : null),
-            files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.Value))), StringComparer.Ordinal));
+            files.ToDictionary(f => f.Key, f => Digest.Of(f.Value), StringComparer.Ordinal));
         return new LockFile(locked, plan.Trees.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, string>)t.Value, StringComparer.Ordinal), generated) { GoSources = goSources }.Render();
     }
 
@@ -118,6 +118,6 @@ internal sealed class Generator(ToolRunner runner, GoEnvironment environment, IR
     private static string NixGoIdentity(string root, GoRequirement go)
     {
         var flakeLock = Path.Combine(root, Trust.OutputNames.FlakeLock);
-        return $"nixpkgs Go >= {go.Version ?? "default"} (flake.lock {(File.Exists(flakeLock) ? Fingerprint.FileDigest(flakeLock)[..12] : "absent")})";
+        return $"nixpkgs Go >= {go.Version ?? "default"} (flake.lock {(File.Exists(flakeLock) ? Digest.OfFile(flakeLock)[..12] : "absent")})";
     }
 }

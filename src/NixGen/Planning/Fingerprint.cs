@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using NixGen.Discovery;
 
 namespace NixGen.Planning;
@@ -29,8 +27,8 @@ internal static class Fingerprint
         var prefix = m.Dir == "." ? "" : m.Dir + "/";
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["go.mod"] = FileDigest(repo.View.FullPath(prefix + "go.mod")),
-            ["go.sum"] = service.Source.Contains(prefix + "go.sum") ? FileDigest(repo.View.FullPath(prefix + "go.sum")) : "none",
+            ["go.mod"] = Digest.OfFile(repo.View.FullPath(prefix + "go.mod")),
+            ["go.sum"] = service.Source.Contains(prefix + "go.sum") ? Digest.OfFile(repo.View.FullPath(prefix + "go.sum")) : "none",
             ["vendor"] = m.HasVendorDir ? "committed" : "none",
         };
         var kind = KindOf(service, modulesMode);
@@ -45,7 +43,7 @@ internal static class Fingerprint
             return inputs;
         }
 
-        inputs["imports"] = Digest(string.Join("\n", service.Imports));
+        inputs["imports"] = Digest.Of(string.Join("\n", service.Imports));
         inputs["go"] = goToolchain;
         inputs["strategy"] = strategy;
         foreach (var r in service.LocalReplaces)
@@ -56,9 +54,7 @@ internal static class Fingerprint
         return inputs;
     }
 
-    public static string FileDigest(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
     /// The files of a replace target that Go may copy into vendor/ (<see cref="SourceSet.MayBeVendored"/>), each with a
@@ -70,16 +66,7 @@ internal static class Fingerprint
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var rel in source.FilesOf(dir).Where(SourceSet.MayBeVendored))
         {
-            var full = repo.View.FullPath(dir == "." ? rel : dir + "/" + rel);
-            var info = new FileInfo(full);
-            if (info.LinkTarget is { } link)
-            {
-                files[rel] = "@" + link;
-                continue;
-            }
-
-            var executable = (File.GetUnixFileMode(full) & UnixFileMode.UserExecute) != 0;
-            files[rel] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full)))[..16] + (executable ? "x" : "");
+            files[rel] = Digest.OfEntry(repo.View.FullPath(dir == "." ? rel : dir + "/" + rel), hexLength: 16);
         }
 
         return files;
@@ -87,5 +74,5 @@ internal static class Fingerprint
 
     /// <summary>One digest of a tree listing from <see cref="TreeFiles"/>.</summary>
     public static string TreeDigest(IReadOnlyDictionary<string, string> files) =>
-        Digest(string.Concat(files.Select(f => f.Key + "\0" + f.Value + "\n")));
+        Digest.Of(string.Concat(files.Select(f => f.Key + "\0" + f.Value + "\n")));
 }

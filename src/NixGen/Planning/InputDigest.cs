@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using NixGen.Discovery;
 
@@ -21,17 +20,15 @@ internal static class InputDigest
     private static readonly Lazy<string> Templates = new(() =>
     {
         var assembly = typeof(InputDigest).Assembly;
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var all = new MemoryStream();
         foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(name + "\0"));
+            all.Write(Encoding.UTF8.GetBytes(name + "\0"));
             using var stream = assembly.GetManifestResourceStream(name)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            sha.AppendData(buffer.ToArray());
+            stream.CopyTo(all);
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+        return Digest.Of(all.ToArray())[..16];
     });
 
     /// <summary>This nixgen as far as generated files are concerned: its release and its built-in templates.</summary>
@@ -73,7 +70,7 @@ internal static class InputDigest
         foreach (var file in Trust.OutputNames.DigestedInputs)
         {
             var digest = written is not null && written.TryGetValue(file, out var content)
-                ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))
+                ? Digest.Of(content)
                 : File.Exists(view.FullPath(file)) ? FileDigest(view.FullPath(file)) : null;
             if (digest is not null)
             {
@@ -81,20 +78,9 @@ internal static class InputDigest
             }
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Digest.Of(text.ToString());
     }
 
-    /// <summary>sha256 of a file's content (a symbolic link: of its target), <c>x</c> appended for executables.</summary>
-    public static string FileDigest(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is { } link)
-        {
-            return "@" + link;
-        }
-
-        using var stream = File.OpenRead(path);
-        var executable = (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
-        return Convert.ToHexStringLower(SHA256.HashData(stream)) + (executable ? "x" : "");
-    }
+    /// <summary>A file as the digests record it (<see cref="Digest.OfEntry"/>: a link by its target, <c>x</c> for executables).</summary>
+    public static string FileDigest(string path) => Digest.OfEntry(path);
 }

@@ -26,7 +26,7 @@ internal sealed record ServicePlan(
                 text.Append(k).Append('=').Append(v).Append('\n');
             }
 
-            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+            return Digest.Of(text.ToString());
         }
     }
 }

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace NixGen.Planning;
 
 /// <summary>
@@ -31,5 +28,5 @@ internal static class TrustedLocks
     public static bool Contains(string cacheDir, string lockText) => File.Exists(PathOf(cacheDir, lockText));
 
     private static string PathOf(string cacheDir, string lockText) =>
-        Path.Combine(cacheDir, "trusted-locks", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lockText))));
+        Path.Combine(cacheDir, "trusted-locks", Digest.Of(lockText));
 }

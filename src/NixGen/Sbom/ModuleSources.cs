@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using NixGen.Discovery;
 using NixGen.GoModules;
 using NixGen.Hashing;
@@ -86,7 +84,7 @@ internal sealed class ModuleSources(ToolRunner runner, GoEnvironment environment
         }
 
         // Modules mode keeps the zips it hashed, by proxy (ModuleFileHasher).
-        var proxyDir = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(goproxy)))[..16];
+        var proxyDir = Planning.Digest.Of(goproxy)[..16];
         var hashed = Path.Combine(environment.CacheDir, "modules", proxyDir, path, "@v", version + ".zip");
         return File.Exists(hashed) ? hashed : null;
     }

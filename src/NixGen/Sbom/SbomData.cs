@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using NixGen.Config;
@@ -89,7 +88,7 @@ internal static class SbomData
             || f.EndsWith("/go.sum", StringComparison.Ordinal) || f is "go.mod" or "go.sum"))
         {
             var full = Path.Combine(inputs.Repo.Root, file);
-            sb.Append(file).Append(' ').Append(System.IO.File.Exists(full) ? Convert.ToHexStringLower(SHA256.HashData(System.IO.File.ReadAllBytes(full))) : "-").Append('\n');
+            sb.Append(file).Append(' ').Append(System.IO.File.Exists(full) ? Planning.Digest.OfFile(full) : "-").Append('\n');
         }
 
         if (c.ModulesMode && inputs.Modules is { } modules)
@@ -100,7 +99,7 @@ internal static class SbomData
             }
         }
 
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        return "sha256:" + Planning.Digest.Of(sb.ToString());
     }
 
     /// <summary>The targets a service is built for: the flake's systems as GOOS/GOARCH, and its cross targets.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace NixGen.Sbom;
@@ -97,7 +95,7 @@ internal static class SbomDocuments
             }));
         }
 
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(NixJson.Serialize(cycloneDx))))[..32];
+        var digest = Planning.Digest.Of(NixJson.Serialize(cycloneDx))[..32];
         return new JsonObject
         {
             ["SPDXID"] = "SPDXRef-DOCUMENT",

@@ -200,6 +200,14 @@ public sealed partial class ArchitectureSpecs
             .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"JsonSerializer\.Serialize|\.ToJsonString\(|new Utf8JsonWriter"))
             .Select(f => Path.GetRelativePath(Repo.Root, f)));
 
+    /// <summary>nixgen's own digests are one SHA-256 (<c>Planning/Digest</c>); Go's h1:, Nix's NAR and flat hashes are formats of their own, each in one place.</summary>
+    [Fact]
+    public void Sha256_is_computed_only_by_the_digest_and_the_foreign_formats() =>
+        Assert.Equal(
+            ["Digest.cs", "GoDirHash.cs", "NarHasher.cs", "SriHash.cs"],
+            SourceFiles().Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"SHA256\.HashData|IncrementalHash\.Create|""sha256-"" \+"))
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+
     [Fact]
     public void The_executable_exposes_no_public_type() =>
         Assert.Empty(typeof(NixGen.Cli.Program).Assembly.GetExportedTypes());
