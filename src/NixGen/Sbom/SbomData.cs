@@ -36,7 +36,7 @@ internal static class SbomData
         // Modules mode fetches module zips itself, from its proxy, checked against go.sum (no go runs there); the
         // rest come through `go mod download`, which knows the caller's GOPROXY, GOPRIVATE and credentials.
         await sources.EnsureZipsAsync(
-            recompute.SelectMany(new Planning.ModulesMode(inputs.Config).Needs).Where(n => n.Value.Zip)
+            recompute.SelectMany(inputs.ModulesMode.Needs).Where(n => n.Value.Zip)
                 .DistinctBy(n => n.Key, StringComparer.Ordinal).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal),
             cancellationToken).ConfigureAwait(false);
         await sources.EnsureAsync(
@@ -82,7 +82,7 @@ internal static class SbomData
     {
         var c = inputs.Config.For(s.Module.Dir);
         var sb = new StringBuilder().Append(NixgenVersion).Append('\n').Append(inputs.Config.Version).Append('\n')
-            .Append(string.Join(",", c.Tags)).Append('\n').Append(c.Cgo ?? s.UsesCgo).Append(c.ModulesMode).Append('\n')
+            .Append(string.Join(",", c.Tags)).Append('\n').Append(c.Cgo ?? s.UsesCgo).Append(inputs.ModulesMode.IsOn(s)).Append('\n')
             .Append(string.Join(",", Targets(inputs.Config, c.Cgo ?? s.UsesCgo))).Append('\n');
         foreach (var file in s.Source.Files.Where(f => f.EndsWith(".go", StringComparison.Ordinal) || f.EndsWith("/go.mod", StringComparison.Ordinal)
             || f.EndsWith("/go.sum", StringComparison.Ordinal) || f is "go.mod" or "go.sum"))
@@ -91,7 +91,7 @@ internal static class SbomData
             sb.Append(file).Append(' ').Append(System.IO.File.Exists(full) ? Planning.Digest.OfFile(full) : "-").Append('\n');
         }
 
-        if (c.ModulesMode && inputs.Modules is { } modules)
+        if (inputs.ModulesMode.IsOn(s) && inputs.Modules is { } modules)
         {
             foreach (var e in s.Module.Sum?.Entries.Where(e => !e.IsGoMod) ?? [])
             {
@@ -170,8 +170,8 @@ internal static class SbomData
             ("nixgen:build:ldflags", string.Join(" ", ldflags)),
             ("nixgen:build:tags", string.Join(",", c.Tags)),
             ("nixgen:go:minimum", inputs.GoMinimum(s) ?? "nixpkgs default"),
-            ("nixgen:hashing", c.ModulesMode ? "modules" : "vendor"),
-            ("nixgen:vendorHash", hash?.VendorHash ?? (c.ModulesMode && ModulesNeeded(s) ? "none (modules mode: a hash per module file, nix/go-modules.json)" : "none")),
+            ("nixgen:hashing", inputs.ModulesMode.IsOn(s) ? "modules" : "vendor"),
+            ("nixgen:vendorHash", hash?.VendorHash ?? (inputs.ModulesMode.IsOn(s) && ModulesNeeded(s) ? "none (modules mode: a hash per module file, nix/go-modules.json)" : "none")),
         };
         return new JsonObject
         {
@@ -236,7 +236,7 @@ internal static class SbomData
                 properties.Add(("nixgen:replaces", m.Path + (m.Version is { Length: > 0 } v ? "@" + v : "")));
             }
 
-            if (new Planning.ModulesMode(inputs.Config).IsOn(s) && inputs.Modules?.Modules.GetValueOrDefault(path + "@" + version)?.Zip is { } zip)
+            if (inputs.ModulesMode.IsOn(s) && inputs.Modules?.Modules.GetValueOrDefault(path + "@" + version)?.Zip is { } zip)
             {
                 component["hashes"] = new JsonArray(new JsonObject { ["alg"] = "SHA-256", ["content"] = Convert.ToHexStringLower(Convert.FromBase64String(zip["sha256-".Length..])) });
             }

@@ -15,4 +15,8 @@ internal sealed record SbomInputs(
     IReadOnlyDictionary<string, VendorResult> Hashes,
     Func<Service, string?> GoMinimum,
     ModulesData? Modules,
-    string NixgenVersion);
+    string NixgenVersion)
+{
+    /// <summary>Modules mode as the rest of the run asks it (<see cref="Planning.ModulesMode"/>).</summary>
+    public ModulesMode ModulesMode { get; } = new(Config);
+}

@@ -208,6 +208,15 @@ public sealed partial class ArchitectureSpecs
             SourceFiles().Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"SHA256\.HashData|IncrementalHash\.Create|""sha256-"" \+"))
                 .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
 
+    /// <summary>Modules mode is asked of one component (<c>Planning/ModulesMode</c>): outside Config, no one reads the setting itself.</summary>
+    [Fact]
+    public void Modules_mode_is_asked_of_its_one_component()
+    {
+        var reads = AllUses.Value.Where(u => u.Symbol is "NixGen.Config.ServiceConfig.ModulesMode" or "NixGen.Config.NixGenConfig.ModulesMode").ToList();
+        Assert.Contains(reads, u => u.Where.StartsWith("src/NixGen/Planning/ModulesMode.cs:", StringComparison.Ordinal)); // the rule sees the reads
+        Assert.Empty(reads.Where(u => u.From != "Config" && !u.Where.StartsWith("src/NixGen/Planning/ModulesMode.cs:", StringComparison.Ordinal)).Select(u => u.Where));
+    }
+
     [Fact]
     public void The_executable_exposes_no_public_type() =>
         Assert.Empty(typeof(NixGen.Cli.Program).Assembly.GetExportedTypes());
