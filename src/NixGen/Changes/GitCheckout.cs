@@ -30,12 +30,12 @@ internal sealed class GitCheckout : IDisposable
             : throw new RepoException(option, $"`{rev}` is not a commit of this repository (a branch, tag, or commit id, such as origin/main or HEAD~1)");
     }
 
-    public static async Task<GitCheckout> OfAsync(ToolRunner runner, string root, string rev, CancellationToken ct, string option = "--base")
+    public static async Task<GitCheckout> OfAsync(ToolRunner runner, string root, string rev, string scratchDir, CancellationToken ct, string option = "--base")
     {
         var commit = await CommitAsync(runner, root, rev, option, ct).ConfigureAwait(false);
         var prefix = (await runner.RunAsync("git", a => a.Add(["rev-parse", "--show-prefix"]), root, NoLocks, ct).ConfigureAwait(false)).StandardOutput.Trim();
         // Unpacking is file creation: the RAM-backed scratch directory when there is one.
-        var target = Hashing.Scratch.Create("nixgen-checkout-").FullName;
+        var target = Hashing.Scratch.Create(scratchDir, "nixgen-checkout-").FullName;
         try
         {
             using var buffer = new MemoryStream();
@@ -59,7 +59,7 @@ internal sealed class GitCheckout : IDisposable
     }
 
     /// <summary>The synchronous form (tests).</summary>
-    public static GitCheckout Of(string root, string rev) => OfAsync(new ToolRunner(), root, rev, CancellationToken.None).GetAwaiter().GetResult();
+    public static GitCheckout Of(string root, string rev) => OfAsync(new ToolRunner(), root, rev, System.IO.Path.GetTempPath(), CancellationToken.None).GetAwaiter().GetResult();
 
     public void Dispose() => Hashing.TreeCopier.DeleteTree(Path);
 }

@@ -10,6 +10,9 @@ internal sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnly
         "SSL_CERT_FILE", "SSL_CERT_DIR", "GIT_SSH_COMMAND", "NETRC", "NIX_CONFIG", GoSourceRelease.DownloadsVariable,
     ];
 
+    /// <summary>Where scratch trees go (<see cref="Scratch.Choose"/>, from the same variables); the system temp directory unless set.</summary>
+    public string ScratchDir { get; init; } = Path.GetTempPath();
+
     /// <summary>Reads the caller's environment; the module cache is shared under <c>$XDG_CACHE_HOME/nixgen</c> unless GOMODCACHE is set.</summary>
     public static GoEnvironment FromProcess() => From(Environment.GetEnvironmentVariable);
 
@@ -24,7 +27,7 @@ internal sealed record GoEnvironment(string CacheDir, string ModCache, IReadOnly
             .Select(n => (n, v: variable(n)))
             .Where(p => p.v is not null)
             .ToDictionary(p => p.n, p => p.v, StringComparer.Ordinal);
-        return new GoEnvironment(cache, string.IsNullOrEmpty(modCache) ? Path.Combine(cache, "gomodcache") : modCache, pass);
+        return new GoEnvironment(cache, string.IsNullOrEmpty(modCache) ? Path.Combine(cache, "gomodcache") : modCache, pass) { ScratchDir = Scratch.Choose(variable) };
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ internal sealed class ModulePrefetcher(ToolRunner runner, GoEnvironment environm
             return 0;
         }
 
-        var scratch = Scratch.Create("nixgen-prefetch-");
+        var scratch = Scratch.Create(environment.ScratchDir, "nixgen-prefetch-");
         try
         {
             Directory.CreateDirectory(environment.CacheDir);

@@ -9,16 +9,13 @@ namespace NixGen.Hashing;
 internal static class Scratch
 {
     private const long MinimumFreeBytes = 2L * 1024 * 1024 * 1024;
-    private static readonly Lazy<string> Root = new(Choose);
 
-    public static string Directory => Root.Value;
-
-    /// <summary>A new private (0700) directory named <paramref name="prefix"/> plus a random suffix.</summary>
-    public static DirectoryInfo Create(string prefix)
+    /// <summary>A new private (0700) directory in <paramref name="root"/> (<see cref="Choose"/>) named <paramref name="prefix"/> plus a random suffix.</summary>
+    public static DirectoryInfo Create(string root, string prefix)
     {
         while (true)
         {
-            var path = Path.Combine(Root.Value, prefix + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
+            var path = Path.Combine(root, prefix + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal));
             if (!System.IO.Directory.Exists(path))
             {
                 return System.IO.Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -26,16 +23,17 @@ internal static class Scratch
         }
     }
 
-    private static string Choose()
+    /// <summary>Where a run with these variables makes its scratch trees (the caller's variables, not the process's).</summary>
+    public static string Choose(Func<string, string?> variable)
     {
-        var configured = Environment.GetEnvironmentVariable("NIXGEN_SCRATCH");
+        var configured = variable("NIXGEN_SCRATCH");
         if (!string.IsNullOrEmpty(configured))
         {
             System.IO.Directory.CreateDirectory(configured);
             return configured;
         }
 
-        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), "/dev/shm" })
+        foreach (var candidate in new[] { variable("XDG_RUNTIME_DIR"), "/dev/shm" })
         {
             if (!string.IsNullOrEmpty(candidate) && Usable(candidate))
             {

@@ -41,7 +41,7 @@ internal sealed class VendorHasher(ToolRunner runner, GoEnvironment environment,
             throw new ToolException(complaint, new ToolFailure("go", ToolFailureKind.Unusable, "go version"), service.Name);
         }
 
-        var scratch = Scratch.Create("nixgen-vendor-");
+        var scratch = Scratch.Create(environment.ScratchDir, "nixgen-vendor-");
         try
         {
             // Exactly the service's source set, as the fixed-output derivation's src holds it.

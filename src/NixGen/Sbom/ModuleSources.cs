@@ -24,7 +24,7 @@ internal sealed class ModuleSources(ToolRunner runner, GoEnvironment environment
             return;
         }
 
-        var scratch = Scratch.Create("nixgen-sbom-");
+        var scratch = Scratch.Create(environment.ScratchDir, "nixgen-sbom-");
         try
         {
             Directory.CreateDirectory(environment.CacheDir);

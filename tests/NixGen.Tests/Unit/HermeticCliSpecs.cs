@@ -12,6 +12,17 @@ namespace NixGen.Tests.Unit;
 public sealed partial class HermeticCliSpecs
 {
     [Fact]
+    public void Scratch_trees_go_where_the_runs_own_variables_say_not_the_process()
+    {
+        using var dir = new TempDir();
+        var environment = NixGen.Hashing.GoEnvironment.From(v => v == "NIXGEN_SCRATCH" ? dir.Path : null);
+        Assert.Equal(dir.Path, environment.ScratchDir);
+        var tree = NixGen.Hashing.Scratch.Create(environment.ScratchDir, "nixgen-test-");
+        Assert.Equal(dir.Path, tree.Parent!.FullName);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(tree.FullName));
+    }
+
+    [Fact]
     public void The_command_line_reads_no_process_wide_console_environment_or_clock()
     {
         var cli = Path.Combine(Repo.Root, "src", "NixGen", "Cli");

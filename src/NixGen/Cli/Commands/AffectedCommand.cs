@@ -54,6 +54,7 @@ internal sealed class AffectedCommand(CliHost host)
         var head = p.GetValue(_head);
         var baseRev = p.GetValue(_base)!;
         var runner = Runs.NewRunner(host, c);
+        var scratch = Hashing.Scratch.Choose(host.Variable);
         // Both revisions are verified as commits first: a bad one is a usage error, and never reaches git as an option.
         await GitCheckout.CommitAsync(runner, c.Repo, baseRev, "--base", ct).ConfigureAwait(false);
         if (head is not null)
@@ -64,14 +65,14 @@ internal sealed class AffectedCommand(CliHost host)
         // The two commits are unpacked and read independently: one on the thread pool, one here.
         var reading = Task.Run(async () =>
         {
-            using var before = await GitCheckout.OfAsync(runner, c.Repo, baseRev, ct).ConfigureAwait(false);
+            using var before = await GitCheckout.OfAsync(runner, c.Repo, baseRev, scratch, ct).ConfigureAwait(false);
             return Affected.Read(before.Path);
         }, ct);
         Affected.State now;
         GitCheckout? after = null;
         try
         {
-            after = head is null ? null : await GitCheckout.OfAsync(runner, c.Repo, head, ct, "--head").ConfigureAwait(false);
+            after = head is null ? null : await GitCheckout.OfAsync(runner, c.Repo, head, scratch, ct, "--head").ConfigureAwait(false);
             now = Affected.Read(after?.Path ?? c.Repo);
         }
         catch
