@@ -24,8 +24,19 @@ internal sealed class FlakeRenderer(string? overrideDir)
 
     private sealed class Loader(FlakeRenderer owner) : ITemplateLoader
     {
-        // The path is where the template came from, so that runtime errors in a partial name that file.
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => owner.Source(templateName).Origin;
+        // The path is where the template came from, so that runtime errors in a partial name that file. A refused name
+        // is said at the include (Scriban would otherwise report only "unexpected exception while getting the path").
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            try
+            {
+                return owner.Source(templateName).Origin;
+            }
+            catch (Exception e) when (e is TemplateException or Trust.UnsafePathException)
+            {
+                throw new ScriptRuntimeException(callerSpan, e.Message);
+            }
+        }
 
         public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
         {
@@ -42,6 +53,12 @@ internal sealed class FlakeRenderer(string? overrideDir)
     /// <summary>The text of a template and where it came from (for error messages).</summary>
     public (string Text, string Origin) Source(string name)
     {
+        // Templates are the files of one flat folder: a name with a path in it (.., /) never reaches the file system.
+        if (name.Length == 0 || name is "." or ".." || name.AsSpan().IndexOfAny("/\\\0") >= 0)
+        {
+            throw new TemplateException($"include {Config.YamlScalar.Quoted(name)}: not a template name (a file of {OverrideFolder}/ or a built-in one, without a path); nixgen reads no other file");
+        }
+
         if (overrideDir is not null)
         {
             var path = Path.Combine(overrideDir, name);
